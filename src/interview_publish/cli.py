@@ -1,0 +1,103 @@
+"""Command line: `interview-publish build|dump`. User errors are one line each and exit 1, never a traceback."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import traceback
+from pathlib import Path
+
+from . import __version__
+from .errors import Problem, PublishError, display_path
+
+FORMATS = ("epub", "pdf", "html")
+EXIT_INPUT, EXIT_USAGE, EXIT_INTERNAL = 1, 2, 70
+
+
+def make_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="interview-publish",
+        description="Publish interview transcripts as EPUB 3, print-ready PDF and HTML.",
+        epilog="PATH is a project folder (with content/ or transcripts in it) or a transcript file; "
+               "it defaults to the current folder.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands.required = True
+
+    build = commands.add_parser("build", help="build every format (or those given) into dist/")
+    build.add_argument("path", nargs="?", default=".", metavar="PATH")
+    build.add_argument("--format", "-f", default=",".join(FORMATS), type=parse_formats,
+                       help="comma-separated formats to build (default: epub,pdf,html)")
+    build.add_argument("--quiet", "-q", action="store_true", help="print only warnings and errors")
+
+    dump = commands.add_parser("dump", help="print the content model as JSON")
+    dump.add_argument("path", nargs="?", default=".", metavar="PATH")
+    return parser
+
+
+def parse_formats(value: str) -> tuple[str, ...]:
+    chosen = tuple(dict.fromkeys(part.strip().lower() for part in value.split(",") if part.strip()))
+    unknown = [fmt for fmt in chosen if fmt not in FORMATS]
+    if unknown or not chosen:
+        raise argparse.ArgumentTypeError(f"unknown format {', '.join(unknown) or value!r}; choose from {', '.join(FORMATS)}")
+    return chosen
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = make_parser().parse_args(argv)
+    try:
+        if args.command == "build":
+            return run_build(args)
+        return run_dump(args)
+    except PublishError as exc:
+        report(exc.problems)
+        return EXIT_INPUT
+    except KeyboardInterrupt:
+        print("interrupted; dist/ is unchanged", file=sys.stderr)
+        return 130
+    except Exception:  # a bug of ours: say so plainly, keep the traceback for those who ask
+        if os.environ.get("INTERVIEW_PUBLISH_DEBUG"):
+            traceback.print_exc()
+        else:
+            kind, value, _ = sys.exc_info()
+            print(f"interview-publish: internal error: {kind.__name__}: {value}\n"
+                  "Please report it; set INTERVIEW_PUBLISH_DEBUG=1 to see the traceback.", file=sys.stderr)
+        return EXIT_INTERNAL
+
+
+def run_build(args) -> int:
+    from .build import build
+
+    result = build(Path(args.path), args.format)
+    report(result.problems, quiet=args.quiet)
+    if not args.quiet:
+        for fmt, path, size in result.outputs:
+            print(f"wrote {display_path(path)} ({fmt.upper()}, {human_size(size)})")
+    return 0
+
+
+def run_dump(args) -> int:
+    from .dump import dump_json
+    from .project import load_project, read_publication
+
+    publication, problems = read_publication(load_project(Path(args.path)))
+    report(problems, quiet=True)
+    sys.stdout.write(dump_json(publication))
+    return 0
+
+
+def report(problems: list[Problem], quiet: bool = False) -> None:
+    """Print problems compiler-style on stderr; notes only when not quiet."""
+    for problem in problems:
+        if not (quiet and problem.severity == "note"):
+            print(problem, file=sys.stderr)
+
+
+def human_size(size: int) -> str:
+    if size < 1024:
+        return f"{size} B"
+    if size < 1024 * 1024:
+        return f"{size / 1024:.1f} KiB"
+    return f"{size / 1024 / 1024:.1f} MiB"

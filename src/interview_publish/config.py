@@ -1,0 +1,216 @@
+"""publication.toml -> a frozen Config; every problem is collected, then reported at once."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import tomllib
+from dataclasses import dataclass
+from datetime import date as Date
+from datetime import datetime, timezone
+from pathlib import Path
+
+from .errors import Problem, PublishError, display_path
+
+CONFIG_NAME = "publication.toml"
+
+# Named trim sizes (width, height) as CSS lengths.
+TRIM_SIZES: dict[str, tuple[str, str]] = {
+    "a5": ("148mm", "210mm"),
+    "a4": ("210mm", "297mm"),
+    "letter": ("8.5in", "11in"),
+    "us-letter": ("8.5in", "11in"),
+    "us-trade": ("6in", "9in"),
+}
+_LENGTH = r"\d+(?:\.\d+)?(?:mm|cm|in|pt)"
+_CUSTOM_TRIM = re.compile(rf"^\s*({_LENGTH})\s*(?:x|×|\s)\s*({_LENGTH})\s*$", re.IGNORECASE)
+_LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
+_PARTIAL_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
+
+TOP_KEYS = {
+    "title": str,
+    "subtitle": str,
+    "language": str,
+    "identifier": str,
+    "publisher": str,
+    "date": (str, Date),
+    "modified": (str, datetime),
+    "rights": str,
+    "description": str,
+    "transcripts": list,
+    "output": str,
+    "print": dict,
+}
+PRINT_KEYS = {"trim": str}
+
+
+@dataclass(frozen=True)
+class TrimSize:
+    """The trimmed page size of the print edition, as CSS lengths."""
+
+    name: str
+    width: str
+    height: str
+
+
+DEFAULT_TRIM = TrimSize("A5", *TRIM_SIZES["a5"])
+
+
+@dataclass(frozen=True)
+class Config:
+    """Validated settings of one publication. Missing values are None and get inferred later."""
+
+    path: Path | None = None
+    title: str | None = None
+    subtitle: str | None = None
+    language: str | None = None
+    identifier: str | None = None
+    publisher: str | None = None
+    date: str | None = None
+    modified: datetime | None = None
+    rights: str | None = None
+    description: str | None = None
+    transcripts: tuple[str, ...] | None = None
+    output: str | None = None
+    trim: TrimSize = DEFAULT_TRIM
+
+
+def load_config(path: Path) -> Config:
+    """Read and validate publication.toml; raise one PublishError listing every problem."""
+    shown = display_path(path)
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = path.read_bytes()[: exc.start].count(b"\n") + 1
+        raise PublishError(Problem("error", "config", "not valid UTF-8; save the file as UTF-8", shown, line))
+    except OSError as exc:
+        raise PublishError(Problem("error", "config", f"cannot read: {exc.strerror}", shown))
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        match = re.search(r"\(at line (\d+), column \d+\)", str(exc))
+        message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
+        line = int(match.group(1)) if match else None
+        raise PublishError(Problem("error", "config", f"invalid TOML: {message}", shown, line))
+    return validate_config(data, text, path)
+
+
+def validate_config(data: dict, text: str, path: Path) -> Config:
+    """Check keys, types and values; collect every problem before failing."""
+    problems: list[Problem] = []
+    shown = display_path(path)
+
+    def report(key: str, message: str) -> None:
+        problems.append(Problem("error", "config", f"{key}: {message}", shown, find_key_line(text, key)))
+
+    check_keys(data, TOP_KEYS, "", report)
+    table = data.get("print", {})
+    if isinstance(table, dict):
+        check_keys(table, PRINT_KEYS, "print.", report)
+
+    values: dict = {}
+    for key in ("title", "subtitle", "publisher", "rights", "description", "identifier", "output"):
+        value = data.get(key)
+        if isinstance(value, str):
+            if not value.strip():
+                report(key, "must not be empty")
+            else:
+                values[key] = value.strip()
+    language = data.get("language")
+    if isinstance(language, str):
+        if _LANGUAGE.match(language):
+            values["language"] = language
+        else:
+            report("language", f'expected a BCP 47 language tag such as "en" or "pt-BR", found "{language}"')
+    values["date"] = parse_date(data.get("date"), report)
+    values["modified"] = parse_modified(data.get("modified"), report)
+    output = values.get("output")
+    if output and not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]*", output):
+        report("output", f'expected a file name stem of letters, digits, ".", "_" or "-", found "{output}"')
+    transcripts = data.get("transcripts")
+    if isinstance(transcripts, list):
+        if not transcripts or not all(isinstance(t, str) and t.strip() for t in transcripts):
+            report("transcripts", "expected a non-empty list of file names")
+        else:
+            values["transcripts"] = tuple(transcripts)
+    trim = table.get("trim") if isinstance(table, dict) else None
+    if isinstance(trim, str):
+        parsed = parse_trim(trim)
+        if parsed is None:
+            report("print.trim", f'expected A5, A4, Letter, US-Trade or "WIDTH x HEIGHT" (e.g. "5.5in x 8.5in"), found "{trim}"')
+        else:
+            values["trim"] = parsed
+    if problems:
+        raise PublishError(problems)
+    return Config(path=path, **{k: v for k, v in values.items() if v is not None})
+
+
+def check_keys(data: dict, schema: dict, prefix: str, report) -> None:
+    """Report unknown keys (with a did-you-mean) and values of the wrong type."""
+    for key, value in data.items():
+        if key not in schema:
+            guess = difflib.get_close_matches(key, list(schema), n=1)
+            hint = f'; did you mean "{prefix}{guess[0]}"?' if guess else f"; known keys: {', '.join(sorted(schema))}"
+            report(prefix + key, "unknown setting" + hint)
+        elif not isinstance(value, schema[key]):
+            expected = {str: "a string", list: "a list", dict: "a table", (str, Date): "a date",
+                        (str, datetime): "a date-time"}[schema[key]]
+            report(prefix + key, f"expected {expected}, found {type(value).__name__} {value!r}")
+
+
+def parse_date(value, report) -> str | None:
+    """A publication date as YYYY, YYYY-MM or YYYY-MM-DD."""
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, Date):
+        return value.isoformat()
+    if isinstance(value, str) and _PARTIAL_DATE.match(value):
+        try:
+            datetime.strptime(value + "-01-01"[len(value) - 4:], "%Y-%m-%d")
+            return value
+        except ValueError:
+            pass
+    report("date", f'expected a date such as 2011-03-22, found "{value}"')
+    return None
+
+
+def parse_modified(value, report) -> datetime | None:
+    """The last-modified date-time, in UTC."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        try:
+            value = datetime.fromisoformat(value.replace("Z", "+00:00"))
+        except ValueError:
+            report("modified", f'expected a date-time such as 2024-05-01T12:00:00Z, found "{value}"')
+            return None
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=timezone.utc)
+    return value.astimezone(timezone.utc)
+
+
+def parse_trim(value: str) -> TrimSize | None:
+    """A named trim size or "WIDTH x HEIGHT" with units mm, cm, in or pt."""
+    named = TRIM_SIZES.get(value.strip().lower().replace(" ", "-").replace("_", "-"))
+    if named:
+        return TrimSize(value.strip(), *named)
+    match = _CUSTOM_TRIM.match(value)
+    if match:
+        return TrimSize(value.strip(), match.group(1).lower(), match.group(2).lower())
+    return None
+
+
+def find_key_line(text: str, dotted: str) -> int | None:
+    """The line where a (possibly dotted) key is set, so errors can point at it."""
+    *tables, key = dotted.split(".")
+    in_table = not tables
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = raw.strip()
+        if line.startswith("["):
+            in_table = line.strip("[] ") == ".".join(tables)
+            continue
+        if in_table and re.match(rf'^"?{re.escape(key)}"?\s*=', line):
+            return number
+    return None

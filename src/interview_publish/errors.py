@@ -1,0 +1,47 @@
+"""Diagnostics as data: a Problem names a file and line; a PublishError carries them to the CLI."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One finding about the input, printed compiler-style: ``path:line: severity[code]: message``."""
+
+    severity: str  # "error" | "warning" | "note"
+    code: str
+    message: str
+    path: str | None = None
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = ""
+        if self.path:
+            where = f"{self.path}:{self.line}: " if self.line else f"{self.path}: "
+        return f"{where}{self.severity}[{self.code}]: {self.message}"
+
+
+class PublishError(Exception):
+    """A problem with the user's input or environment: reported in one line each, never a traceback."""
+
+    def __init__(self, problems: list[Problem] | Problem):
+        self.problems = [problems] if isinstance(problems, Problem) else list(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+def error(code: str, message: str, path: Path | str | None = None, line: int | None = None) -> PublishError:
+    """Build a PublishError holding a single error Problem."""
+    return PublishError(Problem("error", code, message, display_path(path), line))
+
+
+def display_path(path: Path | str | None) -> str | None:
+    """Show a path relative to the working directory when it lies below it."""
+    if path is None:
+        return None
+    p = Path(path)
+    try:
+        return str(p.resolve().relative_to(Path.cwd().resolve()))
+    except (ValueError, OSError):
+        return str(p)

@@ -1,0 +1,154 @@
+"""The content model: frozen, typed, no I/O. Readers build it; renderers only read it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Literal, Union
+
+Role = Literal["interviewer", "interviewee", "other"]
+ROLES: tuple[str, ...] = ("interviewer", "interviewee", "other")
+
+
+@dataclass(frozen=True)
+class Text:
+    """Plain running text."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class Emphasis:
+    """Emphasised (italic) inline content."""
+
+    children: tuple["Inline", ...]
+
+
+@dataclass(frozen=True)
+class Strong:
+    """Strongly emphasised (bold) inline content."""
+
+    children: tuple["Inline", ...]
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A non-verbal or editorial cue inside speech, such as "[inaudible]" or "(Laughter.)"."""
+
+    text: str
+
+
+Inline = Union[Text, Emphasis, Strong, Cue]
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One paragraph of a turn; ``line`` is where it starts in the source."""
+
+    children: tuple[Inline, ...]
+    line: int | None = None
+
+    @property
+    def text(self) -> str:
+        """The paragraph as plain text."""
+        return plain_text(self.children)
+
+
+def plain_text(children: tuple[Inline, ...]) -> str:
+    """Flatten inline nodes to their text."""
+    out: list[str] = []
+    for node in children:
+        if isinstance(node, (Text, Cue)):
+            out.append(node.text)
+        else:
+            out.append(plain_text(node.children))
+    return "".join(out)
+
+
+@dataclass(frozen=True)
+class Participant:
+    """A person in the interview. ``label`` is the short name shown before their turns."""
+
+    key: str
+    name: str | None
+    role: Role
+    description: str | None = None
+    label: str = ""
+
+
+@dataclass(frozen=True)
+class Turn:
+    """What one speaker says before the next speaker; ``id`` is the anchor shared by every output."""
+
+    id: str
+    speaker: str  # a Participant key
+    paragraphs: tuple[Paragraph, ...]
+    line: int | None = None
+    how: str = ""  # how the reader recognised the speaker, e.g. "alternation"
+
+
+@dataclass(frozen=True)
+class Removal:
+    """Source text the reader dropped (web leftovers), kept so nothing disappears silently."""
+
+    line: int
+    text: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Interview:
+    """One interview: title, standfirst, who took part, and the ordered turns."""
+
+    id: str
+    title: str
+    standfirst: str | None
+    participants: tuple[Participant, ...]
+    turns: tuple[Turn, ...]
+    source: str = ""
+    removed: tuple[Removal, ...] = ()
+
+    def participant(self, key: str) -> Participant:
+        """The participant with this key."""
+        for person in self.participants:
+            if person.key == key:
+                return person
+        raise KeyError(key)
+
+    def with_role(self, role: str) -> tuple[Participant, ...]:
+        """Participants who have this role, in order."""
+        return tuple(p for p in self.participants if p.role == role)
+
+
+@dataclass(frozen=True)
+class Metadata:
+    """Publication-level metadata, from publication.toml or inferred from the transcript."""
+
+    title: str
+    language: str
+    identifier: str
+    modified: datetime  # UTC; from SOURCE_DATE_EPOCH or the metadata, never the clock
+    date: str | None = None  # YYYY[-MM[-DD]]
+    publisher: str | None = None
+    rights: str | None = None
+    description: str | None = None
+    subtitle: str | None = None
+
+
+@dataclass(frozen=True)
+class Publication:
+    """What gets published: metadata and one or more interviews."""
+
+    meta: Metadata
+    interviews: tuple[Interview, ...] = field(default_factory=tuple)
+
+    @property
+    def creators(self) -> tuple[Participant, ...]:
+        """Named interviewees then named interviewers, each once, in order of appearance."""
+        seen: dict[tuple[str | None, str], Participant] = {}
+        for role in ("interviewee", "interviewer"):
+            for interview in self.interviews:
+                for person in interview.with_role(role):
+                    if person.name and (person.name, role) not in seen:
+                        seen[(person.name, role)] = person
+        return tuple(seen.values())

@@ -1,0 +1,146 @@
+"""Find a project's files (content/, publication.toml, dist/) and read them into a Publication."""
+
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from .config import CONFIG_NAME, Config, load_config
+from .errors import Problem, PublishError, display_path, error
+from .model import Metadata, Publication
+from .readers import TRANSCRIPT_SUFFIXES, read_transcript
+
+# Fixed namespace so a publication's derived identifier never changes between builds.
+IDENTIFIER_NAMESPACE = uuid.UUID("6f1c1f0e-5b7a-4c1e-9a47-1b8f3e0c2d11")
+
+
+@dataclass(frozen=True)
+class Project:
+    """Where a publication's inputs and outputs live."""
+
+    root: Path
+    content_dir: Path
+    config: Config
+    transcripts: tuple[Path, ...]
+
+    @property
+    def dist_dir(self) -> Path:
+        return self.root / "dist"
+
+
+def load_project(path: Path | str = ".") -> Project:
+    """Locate the content folder, its publication.toml (optional) and its transcripts."""
+    path = Path(path)
+    if not path.exists():
+        raise error("project", "no such file or folder", path)
+    if path.is_file():
+        root = content_dir = path.parent
+        config = read_config(content_dir)
+        return Project(root.resolve(), content_dir.resolve(), config, (path.resolve(),))
+    root = path
+    content_dir = path / "content" if (path / "content").is_dir() else path
+    config = read_config(content_dir)
+    return Project(root.resolve(), content_dir.resolve(), config, find_transcripts(content_dir, config))
+
+
+def read_config(content_dir: Path) -> Config:
+    """publication.toml if the folder has one, else empty settings to be inferred."""
+    config_path = content_dir / CONFIG_NAME
+    return load_config(config_path) if config_path.is_file() else Config()
+
+
+def find_transcripts(content_dir: Path, config: Config) -> tuple[Path, ...]:
+    """The transcripts listed in publication.toml, or every transcript in the folder in name order."""
+    base = content_dir.resolve()
+    if config.transcripts:
+        found = []
+        for name in config.transcripts:
+            candidate = (content_dir / name).resolve()
+            if not candidate.is_relative_to(base):
+                raise error("config", f'transcripts: "{name}" lies outside the content folder', config.path)
+            if not candidate.is_file():
+                raise error("config", f'transcripts: "{name}" not found in {display_path(content_dir)}', config.path)
+            found.append(candidate)
+        return tuple(found)
+    found = sorted(p.resolve() for p in content_dir.iterdir()
+                   if p.is_file() and p.suffix.lower() in TRANSCRIPT_SUFFIXES and not p.name.startswith("."))
+    if not found:
+        kinds = ", ".join("*" + s for s in TRANSCRIPT_SUFFIXES)
+        raise error("project", f"no transcript ({kinds}) found in this folder", content_dir)
+    return tuple(found)
+
+
+def read_publication(project: Project) -> tuple[Publication, list[Problem]]:
+    """Read every transcript and combine them with the metadata into one Publication."""
+    problems: list[Problem] = []
+    interviews = []
+    for number, path in enumerate(project.transcripts, start=1):
+        interview, found = read_transcript(path, f"interview-{number}")
+        interviews.append(interview)
+        problems.extend(found)
+    config = project.config
+    title = config.title or interviews[0].title
+    language = config.language
+    if language is None:
+        language = guess_language(" ".join(p.text for i in interviews for t in i.turns for p in t.paragraphs))
+        problems.append(Problem("note", "inferred", f'no language set in {CONFIG_NAME}; assuming "{language}"',
+                                display_path(project.content_dir)))
+    names = sorted({p.name for i in interviews for p in i.participants if p.name})
+    meta = Metadata(
+        title=title,
+        subtitle=config.subtitle,
+        language=language,
+        identifier=config.identifier or derive_identifier(title, names),
+        modified=modified_time(project),
+        date=config.date,
+        publisher=config.publisher,
+        rights=config.rights,
+        description=config.description or (interviews[0].standfirst if len(interviews) == 1 else None),
+    )
+    return Publication(meta, tuple(interviews)), problems
+
+
+def guess_language(text: str) -> str:
+    """Russian when Cyrillic letters dominate, else English; publication.toml overrides it."""
+    cyrillic = sum(1 for ch in text if "\u0400" <= ch <= "\u04ff")
+    latin = sum(1 for ch in text if ch.isascii() and ch.isalpha())
+    return "ru" if cyrillic > latin else "en"
+
+
+def derive_identifier(title: str, names: list[str]) -> str:
+    """A stable urn:uuid from the title and the people in it: the same book keeps the same id."""
+    return "urn:uuid:" + str(uuid.uuid5(IDENTIFIER_NAMESPACE, "\n".join([title, *names])))
+
+
+def modified_time(project: Project) -> datetime:
+    """SOURCE_DATE_EPOCH, else the configured modified time or date, else the newest input file."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        if not epoch.isdigit():
+            raise error("environment", f'SOURCE_DATE_EPOCH must be a number of seconds, found "{epoch}"')
+        return datetime.fromtimestamp(int(epoch), timezone.utc)
+    config = project.config
+    if config.modified:
+        return config.modified
+    if config.date:
+        parts = [int(x) for x in config.date.split("-")] + [1, 1]
+        return datetime(parts[0], parts[1], parts[2], tzinfo=timezone.utc)
+    inputs = [*project.transcripts, *([config.path] if config.path else [])]
+    newest = max(int(p.stat().st_mtime) for p in inputs)
+    return datetime.fromtimestamp(newest, timezone.utc)
+
+
+def output_stem(project: Project, publication: Publication) -> str:
+    """The file name stem of the outputs in dist/: the configured one or a slug of the title."""
+    if project.config.output:
+        return project.config.output
+    ascii_title = unicodedata.normalize("NFKD", publication.meta.title).encode("ascii", "ignore").decode()
+    slug = "-".join(re.findall(r"[a-z0-9]+", ascii_title.lower()))
+    if len(slug) > 60:
+        slug = slug[:60].rsplit("-", 1)[0]
+    return slug or "publication"

@@ -1,0 +1,1 @@
+"""Renderers turn the content model into files. They never see source text or import readers."""

@@ -1,0 +1,85 @@
+"""The theme: Jinja templates and CSS layers, looked up in the project first, then the default theme."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+from .errors import error
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+
+# CSS layers per medium: the base layer plus one layer for the medium.
+STYLE_LAYERS = {
+    "epub": ("base.css", "epub.css"),
+    "pdf": ("base.css", "print.css"),
+    "html": ("base.css", "screen.css"),
+}
+
+
+def default_theme_dir() -> Path:
+    """The packaged theme in an installed wheel, else the repository's top-level templates/ and styles/."""
+    packaged = PACKAGE_DIR / "theme"
+    if (packaged / "templates").is_dir():
+        return packaged
+    return PACKAGE_DIR.parent.parent
+
+
+@dataclass(frozen=True)
+class Theme:
+    """Ordered theme folders: a project's own templates/ and styles/ override the default file by file."""
+
+    dirs: tuple[Path, ...]
+
+    @classmethod
+    def for_project(cls, root: Path | None) -> "Theme":
+        dirs = [default_theme_dir()]
+        if root is not None and root.resolve() != dirs[0].resolve():
+            dirs.insert(0, root.resolve())
+        return cls(tuple(dirs))
+
+    @cached_property
+    def env(self):
+        """A Jinja environment that escapes everything and refuses undefined names."""
+        import jinja2
+
+        from .renderers.markup import render_inlines
+
+        loader = jinja2.FileSystemLoader([str(d / "templates") for d in self.dirs if (d / "templates").is_dir()])
+        env = jinja2.Environment(
+            loader=loader,
+            autoescape=True,
+            undefined=jinja2.StrictUndefined,
+            keep_trailing_newline=True,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+        env.filters["inlines"] = render_inlines
+        return env
+
+    def render(self, template: str, **context) -> str:
+        """Render a template of the theme with the given context."""
+        import jinja2
+
+        try:
+            return self.env.get_template(template).render(**context)
+        except jinja2.TemplateNotFound as exc:
+            raise error("theme", f"template {exc.name} not found in {self.describe()}")
+        except jinja2.TemplateSyntaxError as exc:
+            raise error("theme", f"template syntax error: {exc.message}", exc.filename, exc.lineno)
+
+    def stylesheet(self, name: str) -> str:
+        """The text of one CSS file, from the first theme folder that has it."""
+        for folder in self.dirs:
+            path = folder / "styles" / name
+            if path.is_file():
+                return path.read_text(encoding="utf-8")
+        raise error("theme", f"stylesheet {name} not found in {self.describe()}")
+
+    def css_for(self, medium: str) -> str:
+        """The CSS of one medium: base layer then the medium's layer."""
+        return "\n".join(self.stylesheet(name) for name in STYLE_LAYERS[medium])
+
+    def describe(self) -> str:
+        return ", ".join(str(d) for d in self.dirs)

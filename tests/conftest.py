@@ -1,0 +1,30 @@
+"""Fixtures: the sample built once per test session, in a copy outside the repository."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from helpers import make_project, outputs, run_cli  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def sample(tmp_path_factory) -> dict:
+    """Build the sample project once through the real CLI; return its outputs and the CLI's report."""
+    project = make_project(tmp_path_factory.mktemp("sample"))
+    result = run_cli("build", str(project))
+    assert result.returncode == 0, result.stderr
+    return {"project": project, "files": outputs(project), "stdout": result.stdout, "stderr": result.stderr}
+
+
+@pytest.fixture(scope="session")
+def sample_dump(sample) -> dict:
+    """The sample's content model as printed by `interview-publish dump`."""
+    result = run_cli("dump", str(sample["project"]))
+    assert result.returncode == 0, result.stderr
+    return {"model": json.loads(result.stdout), "stderr": result.stderr}

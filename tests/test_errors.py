@@ -1,0 +1,80 @@
+"""Bad input: one clear line naming file and line, exit code 1, no traceback, dist/ untouched."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import SEED, make_project, outputs, run_cli
+
+GOOD_CONFIG = 'title = "A test"\nlanguage = "en"\n'
+
+
+@pytest.fixture
+def built(tmp_path):
+    """A project whose transcript is called interview.txt, built once successfully."""
+    project = make_project(tmp_path, SEED.read_text(encoding="utf-8"), config=GOOD_CONFIG)
+    assert run_cli("build", str(project)).returncode == 0
+    return project, {path: path.read_bytes() for path in outputs(project).values()}
+
+
+def assert_failed_cleanly(project, before, result, where, code):
+    assert result.returncode == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    assert where in result.stderr and f"error[{code}]" in result.stderr, result.stderr
+    assert {path: path.read_bytes() for path in outputs(project).values()} == before  # previous dist/ intact
+    assert not [p for p in (project / "dist").iterdir() if p.name.endswith(".tmp")]
+
+
+@pytest.mark.parametrize("data, where, code", [
+    (b"", "interview.txt:1:", "empty"),
+    (b"  \n\n \r\n", "interview.txt:1:", "empty"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "interview.txt:3:", "binary"),
+    ("Title\n\nInterview with A B, c.\n\nQuestion?\n\nCaf\xe9 answer\n".encode("latin-1"),
+     "interview.txt:7:", "encoding"),
+    (b"Title\n\nInterview with A B, c.\n\nOne?\n\nTwo.\n\nThree without answer?\n", "interview.txt:9:",
+     "unbalanced-turns"),
+    (b"Title\n\nInterview with A B, c.\n\nLeave a comment\n", "interview.txt:", "no-turns"),
+])
+def test_bad_transcript(built, data, where, code):
+    project, before = built
+    (project / "content" / "interview.txt").write_bytes(data)
+    assert_failed_cleanly(project, before, run_cli("build", str(project)), where, code)
+
+
+def test_broken_toml(built):
+    project, before = built
+    (project / "content" / "publication.toml").write_text('title = "A test"\nlanguage = en\n')
+    assert_failed_cleanly(project, before, run_cli("build", str(project)), "publication.toml:2:", "config")
+
+
+def test_every_config_mistake_reported_at_once(built):
+    project, before = built
+    (project / "content" / "publication.toml").write_text(
+        'titel = "A test"\nlanguage = "english please"\n[print]\ntrim = "B7"\n')
+    result = run_cli("build", str(project))
+    assert_failed_cleanly(project, before, result, "publication.toml:1:", "config")
+    assert 'did you mean "title"' in result.stderr
+    assert "publication.toml:2: error[config]: language" in result.stderr
+    assert "publication.toml:4: error[config]: print.trim" in result.stderr
+
+
+def test_no_transcript(tmp_path):
+    (tmp_path / "notes.md").write_text("nothing")
+    result = run_cli("build", str(tmp_path))
+    assert result.returncode == 1 and "no transcript" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_missing_path(tmp_path):
+    result = run_cli("build", str(tmp_path / "nope"))
+    assert result.returncode == 1 and "no such file or folder" in result.stderr
+
+
+def test_unwritable_dist(tmp_path):
+    project = make_project(tmp_path, SEED.read_text(encoding="utf-8"), config=GOOD_CONFIG)
+    (project / "dist").write_text("a file where the dist folder should be")
+    result = run_cli("build", str(project), "-f", "html")
+    assert result.returncode == 1 and "error[write]" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_unknown_format_is_a_usage_error(tmp_path):
+    result = run_cli("build", str(tmp_path), "--format", "docx")
+    assert result.returncode == 2 and "unknown format" in result.stderr

@@ -1,0 +1,69 @@
+"""The PDF, parsed with pypdf: pages, text, metadata, fonts, bookmarks, running heads."""
+
+from __future__ import annotations
+
+from helpers import pdf_body_text, words
+from pypdf import PdfReader
+
+TITLE = "Russia and US have mutual desire to develop cooperation"
+A5_POINTS = (148 / 25.4 * 72, 210 / 25.4 * 72)
+
+
+def test_paginated_on_a5(sample):
+    reader = PdfReader(str(sample["files"]["pdf"]))
+    assert len(reader.pages) > 1
+    for page in reader.pages:
+        box = page.mediabox
+        assert abs(float(box.width) - A5_POINTS[0]) < 0.5 and abs(float(box.height) - A5_POINTS[1]) < 0.5
+
+
+def test_every_turn_extractable_in_order(sample, sample_dump):
+    text = words(pdf_body_text(sample["files"]["pdf"], heads=(TITLE,)))
+    position = 0
+    for turn in sample_dump["model"]["interviews"][0]["turns"]:
+        for paragraph in turn["paragraphs"]:
+            found = text.find(words(paragraph), position)
+            assert found >= 0, f"turn {turn['id']} not found in order: {paragraph[:60]}"
+            position = found
+
+
+def test_metadata(sample):
+    reader = PdfReader(str(sample["files"]["pdf"]))
+    assert reader.metadata.title == TITLE
+    assert reader.metadata.author == "Evgeny Buzhinskiy"
+    assert reader.trailer["/Root"]["/Lang"] == "en"
+    assert reader.metadata["/CreationDate"].startswith("D:20110322")
+
+
+def test_fonts_embedded(sample):
+    reader = PdfReader(str(sample["files"]["pdf"]))
+    fonts = {}
+    for page in reader.pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            descriptor = (font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font else font)
+            descriptor = descriptor["/FontDescriptor"].get_object()
+            fonts[str(font["/BaseFont"])] = any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3"))
+    assert fonts and all(fonts.values()), fonts
+
+
+def test_bookmark_points_at_the_interview_opening(sample):
+    reader = PdfReader(str(sample["files"]["pdf"]))
+    (mark,) = reader.outline
+    assert mark.title == TITLE
+    opening = reader.get_destination_page_number(mark)
+    assert TITLE.split()[0] in reader.pages[opening].extract_text()
+    assert opening > 0  # the title page comes first
+
+
+def test_title_page_then_running_heads_and_folios(sample):
+    pages = [p.extract_text().splitlines() for p in PdfReader(str(sample["files"]["pdf"])).pages]
+    title_page = [line.strip() for line in pages[0] if line.strip()]
+    assert not any(line.isdigit() for line in title_page)  # no folio on the title page
+    assert "Evgeny Buzhinskiy" in " ".join(title_page)
+    body_pages = [(number, lines) for number, lines in enumerate(pages, start=1) if len(lines) > 5][1:]
+    assert body_pages, "expected body pages after the opening"
+    for number, lines in body_pages:
+        stripped = [line.strip() for line in lines]
+        assert str(number) in stripped, f"page {number} lacks its folio"
+        assert TITLE in stripped, f"page {number} lacks its running head"
