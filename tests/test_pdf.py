@@ -67,3 +67,13 @@ def test_title_page_then_running_heads_and_folios(sample):
         stripped = [line.strip() for line in lines]
         assert str(number) in stripped, f"page {number} lacks its folio"
         assert TITLE in stripped, f"page {number} lacks its running head"
+
+
+def test_turn_ids_are_pdf_destinations_on_the_right_pages(sample, sample_dump):
+    reader = PdfReader(str(sample["files"]["pdf"]))
+    destinations = reader.named_destinations
+    for turn in sample_dump["model"]["interviews"][0]["turns"]:
+        assert turn["id"] in destinations, turn["id"]  # so NAME.pdf#t5 opens at turn t5, as in EPUB and HTML
+        page = reader.get_destination_page_number(destinations[turn["id"]])
+        first_words = words(" ".join(turn["paragraphs"][0].split()[:3]))
+        assert first_words in words(reader.pages[page].extract_text()), turn["id"]
