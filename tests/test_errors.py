@@ -28,8 +28,6 @@ def assert_failed_cleanly(project, before, result, where, code):
     (b"", "interview.txt:1:", "empty"),
     (b"  \n\n \r\n", "interview.txt:1:", "empty"),
     (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "interview.txt:3:", "binary"),
-    ("Title\n\nInterview with A B, c.\n\nQuestion?\n\nCaf\xe9 answer\n".encode("latin-1"),
-     "interview.txt:7:", "encoding"),
     (b"Title\n\nInterview with A B, c.\n\nOne?\n\nTwo.\n\nThree without answer?\n", "interview.txt:9:",
      "unbalanced-turns"),
     (b"Title\n\nInterview with A B, c.\n\nLeave a comment\n", "interview.txt:", "no-turns"),
@@ -38,6 +36,23 @@ def test_bad_transcript(built, data, where, code):
     project, before = built
     (project / "content" / "interview.txt").write_bytes(data)
     assert_failed_cleanly(project, before, run_cli("build", str(project)), where, code)
+
+
+def test_wrong_encoding_when_the_encoding_is_set(built):
+    project, before = built
+    (project / "content" / "publication.toml").write_text(GOOD_CONFIG + 'encoding = "utf-8"\n')
+    (project / "content" / "interview.txt").write_bytes(
+        "Title\n\nInterview with A B, c.\n\nQuestion?\n\nCaf\xe9 answer\n".encode("latin-1"))
+    assert_failed_cleanly(project, before, run_cli("build", str(project)), "interview.txt:7:", "encoding")
+
+
+def test_undeclared_legacy_encoding_is_detected_and_reported(tmp_path):
+    text = "Title\n\nInterview with José Muñoz, chef.\n\nWhere is the café?\n\nIn Córdoba, señor.\n"
+    project = make_project(tmp_path, text.encode("latin-1"), config=GOOD_CONFIG)
+    result = run_cli("dump", str(project))
+    assert result.returncode == 0, result.stderr
+    assert "interview.txt:3: note[encoding]: not UTF-8: decoded as" in result.stderr
+    assert "José Muñoz" in result.stdout and "In Córdoba, señor." in result.stdout
 
 
 def test_broken_toml(built):
@@ -58,7 +73,7 @@ def test_every_config_mistake_reported_at_once(built):
 
 
 def test_no_transcript(tmp_path):
-    (tmp_path / "notes.md").write_text("nothing")
+    (tmp_path / "notes.docx").write_bytes(b"PK\x03\x04")
     result = run_cli("build", str(tmp_path))
     assert result.returncode == 1 and "no transcript" in result.stderr and "Traceback" not in result.stderr
 

@@ -83,7 +83,7 @@ def run_dump(args) -> int:
     from .project import load_project, read_publication
 
     publication, problems = read_publication(load_project(Path(args.path)))
-    report(problems, quiet=True)
+    report(problems)  # stderr: the JSON on stdout stays clean
     sys.stdout.write(dump_json(publication))
     return 0
 

@@ -39,9 +39,16 @@ TOP_KEYS = {
     "description": str,
     "transcripts": list,
     "output": str,
+    "reader": str,
+    "encoding": str,
+    "participants": list,
+    "speaker_fixes": list,
     "print": dict,
 }
 PRINT_KEYS = {"trim": str}
+PARTICIPANT_KEYS = {"name": str, "role": str, "description": str, "labels": list, "key": str}
+FIX_KEYS = {"line": int, "speaker": str, "transcript": str}
+READER_NAMES = ("auto", "plain", "labels", "headings", "webvtt", "srt")
 
 
 @dataclass(frozen=True)
@@ -54,6 +61,28 @@ class TrimSize:
 
 
 DEFAULT_TRIM = TrimSize("A5", *TRIM_SIZES["a5"])
+
+
+@dataclass(frozen=True)
+class ParticipantSetting:
+    """A participant declared in publication.toml: a name for labels such as THE PRESIDENT, a role."""
+
+    name: str | None
+    role: str | None
+    description: str | None
+    labels: tuple[str, ...]
+    key: str | None
+    line: int | None
+
+
+@dataclass(frozen=True)
+class SpeakerFix:
+    """A correction of a misdetected speaker: the paragraph starting at ``line`` is ``speaker``'s."""
+
+    line: int
+    speaker: str
+    transcript: str | None
+    config_line: int | None
 
 
 @dataclass(frozen=True)
@@ -72,6 +101,10 @@ class Config:
     description: str | None = None
     transcripts: tuple[str, ...] | None = None
     output: str | None = None
+    reader: str = "auto"
+    encoding: str | None = None
+    participants: tuple[ParticipantSetting, ...] = ()
+    speaker_fixes: tuple[SpeakerFix, ...] = ()
     trim: TrimSize = DEFAULT_TRIM
 
 
@@ -101,7 +134,17 @@ def validate_config(data: dict, text: str, path: Path) -> Config:
     shown = display_path(path)
 
     def report(key: str, message: str) -> None:
-        problems.append(Problem("error", "config", f"{key}: {message}", shown, find_key_line(text, key)))
+        line = find_key_line(text, key)
+        if line is None and (match := re.match(r"^(\w+)\[(\d+)\]", key)):
+            headers = table_lines(text, match.group(1))
+            index = int(match.group(2))
+            line = headers[index] if index < len(headers) else None
+            if line is not None and "." in key:
+                field_name = key.rsplit(".", 1)[1]
+                following = text.splitlines()[line:]
+                line = next((line + 1 + n for n, raw in enumerate(following)
+                             if re.match(rf"^\s*{re.escape(field_name)}\s*=", raw)), line)
+        problems.append(Problem("error", "config", f"{key}: {message}", shown, line))
 
     check_keys(data, TOP_KEYS, "", report)
     table = data.get("print", {})
@@ -133,6 +176,24 @@ def validate_config(data: dict, text: str, path: Path) -> Config:
             report("transcripts", "expected a non-empty list of file names")
         else:
             values["transcripts"] = tuple(transcripts)
+    reader = data.get("reader")
+    if isinstance(reader, str):
+        if reader in READER_NAMES:
+            values["reader"] = reader
+        else:
+            guess = difflib.get_close_matches(reader, READER_NAMES, n=1)
+            report("reader", f'expected one of {", ".join(READER_NAMES)}, found "{reader}"'
+                   + (f'; did you mean "{guess[0]}"?' if guess else ""))
+    encoding = data.get("encoding")
+    if isinstance(encoding, str):
+        import codecs
+
+        try:
+            values["encoding"] = codecs.lookup(encoding).name
+        except LookupError:
+            report("encoding", f'unknown encoding "{encoding}" (try utf-8, windows-1251, latin-1, utf-16)')
+    values["participants"] = parse_participants(data.get("participants"), text, report)
+    values["speaker_fixes"] = parse_fixes(data.get("speaker_fixes"), text, report)
     trim = table.get("trim") if isinstance(table, dict) else None
     if isinstance(trim, str):
         parsed = parse_trim(trim)
@@ -145,6 +206,59 @@ def validate_config(data: dict, text: str, path: Path) -> Config:
     return Config(path=path, **{k: v for k, v in values.items() if v is not None})
 
 
+def parse_participants(value, text: str, report) -> tuple[ParticipantSetting, ...]:
+    """[[participants]] tables: name, role, description, labels, key."""
+    if not isinstance(value, list):
+        return ()
+    lines = table_lines(text, "participants")
+    people = []
+    for index, entry in enumerate(value):
+        where = f"participants[{index}]"
+        if not isinstance(entry, dict):
+            report(where, "expected a table with name, role, labels, ...")
+            continue
+        check_keys(entry, PARTICIPANT_KEYS, where + ".", report)
+        role = entry.get("role")
+        if role is not None and role not in ("interviewer", "interviewee", "other"):
+            report(f"{where}.role", f'expected interviewer, interviewee or other, found "{role}"')
+        labels = entry.get("labels", [])
+        if not isinstance(labels, list) or not all(isinstance(label, str) and label.strip() for label in labels):
+            report(f"{where}.labels", 'expected a list of labels such as ["THE PRESIDENT"]')
+            labels = []
+        if not entry.get("name") and not labels:
+            report(where, "give a name or labels")
+        people.append(ParticipantSetting(entry.get("name"), role, entry.get("description"),
+                                         tuple(labels), entry.get("key"),
+                                         lines[index] if index < len(lines) else None))
+    return tuple(people)
+
+
+def parse_fixes(value, text: str, report) -> tuple[SpeakerFix, ...]:
+    """[[speaker_fixes]] tables: line, speaker, transcript (optional)."""
+    if not isinstance(value, list):
+        return ()
+    lines = table_lines(text, "speaker_fixes")
+    fixes = []
+    for index, entry in enumerate(value):
+        where = f"speaker_fixes[{index}]"
+        if not isinstance(entry, dict):
+            report(where, "expected a table with line and speaker")
+            continue
+        check_keys(entry, FIX_KEYS, where + ".", report)
+        if not isinstance(entry.get("line"), int) or entry["line"] < 1 or not isinstance(entry.get("speaker"), str):
+            report(where, 'expected line = N (a line number) and speaker = "interviewee" (a role, name or key)')
+            continue
+        fixes.append(SpeakerFix(entry["line"], entry["speaker"], entry.get("transcript"),
+                                lines[index] if index < len(lines) else None))
+    return tuple(fixes)
+
+
+def table_lines(text: str, name: str) -> list[int]:
+    """The line of each [[name]] header, in order."""
+    return [number for number, line in enumerate(text.splitlines(), start=1)
+            if re.match(rf"^\s*\[\[\s*{re.escape(name)}\s*\]\]", line)]
+
+
 def check_keys(data: dict, schema: dict, prefix: str, report) -> None:
     """Report unknown keys (with a did-you-mean) and values of the wrong type."""
     for key, value in data.items():
@@ -153,8 +267,8 @@ def check_keys(data: dict, schema: dict, prefix: str, report) -> None:
             hint = f'; did you mean "{prefix}{guess[0]}"?' if guess else f"; known keys: {', '.join(sorted(schema))}"
             report(prefix + key, "unknown setting" + hint)
         elif not isinstance(value, schema[key]):
-            expected = {str: "a string", list: "a list", dict: "a table", (str, Date): "a date",
-                        (str, datetime): "a date-time"}[schema[key]]
+            expected = {str: "a string", list: "a list", dict: "a table", int: "a whole number",
+                        (str, Date): "a date", (str, datetime): "a date-time"}[schema[key]]
             report(prefix + key, f"expected {expected}, found {type(value).__name__} {value!r}")
 
 

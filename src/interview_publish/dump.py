@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from .model import Publication
+from .model import Interview, Note, Publication, Section, Turn
 
 
 def dump_publication(publication: Publication) -> dict:
@@ -19,8 +19,12 @@ def dump_publication(publication: Publication) -> dict:
                 "source": interview.source,
                 "title": interview.title,
                 "standfirst": interview.standfirst,
+                "reader": interview.reader,
+                "date": interview.date,
+                "place": interview.place,
                 "participants": [
-                    {"key": p.key, "name": p.name, "role": p.role, "description": p.description, "label": p.label}
+                    {"key": p.key, "name": p.name, "role": p.role, "description": p.description, "label": p.label,
+                     "labels": list(p.labels), "reason": p.reason}
                     for p in interview.participants
                 ],
                 "turns": [
@@ -31,9 +35,15 @@ def dump_publication(publication: Publication) -> dict:
                         "paragraphs": [paragraph.text for paragraph in turn.paragraphs],
                         "line": turn.line,
                         "how": turn.how,
+                        "confidence": turn.confidence,
+                        "timestamp": turn.timestamp,
                     }
                     for turn in interview.turns
                 ],
+                "sections": [{"id": b.id, "title": b.title, "line": b.line, "before": next_turn(interview, b)}
+                             for b in interview.blocks if isinstance(b, Section)],
+                "notes": [{"id": b.id, "paragraphs": [p.text for p in b.paragraphs], "line": b.line}
+                          for b in interview.blocks if isinstance(b, Note)],
                 "removed": [{"line": r.line, "text": r.text, "reason": r.reason} for r in interview.removed],
             }
             for interview in publication.interviews
@@ -44,3 +54,9 @@ def dump_publication(publication: Publication) -> dict:
 def dump_json(publication: Publication) -> str:
     """Pretty, stable JSON of the model."""
     return json.dumps(dump_publication(publication), ensure_ascii=False, indent=2) + "\n"
+
+
+def next_turn(interview: Interview, block) -> str | None:
+    """The id of the first turn after a block, so a section's place is clear."""
+    after = interview.blocks[interview.blocks.index(block):]
+    return next((b.id for b in after if isinstance(b, Turn)), None)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Literal, Union
+from typing import ClassVar, Literal, Union
 
 Role = Literal["interviewer", "interviewee", "other"]
 ROLES: tuple[str, ...] = ("interviewer", "interviewee", "other")
@@ -74,17 +74,45 @@ class Participant:
     role: Role
     description: str | None = None
     label: str = ""
+    labels: tuple[str, ...] = ()  # every label the transcript uses for this person
+    reason: str = ""  # why this role: "label Q", "settings", "asks most questions", ...
 
 
 @dataclass(frozen=True)
 class Turn:
     """What one speaker says before the next speaker; ``id`` is the anchor shared by every output."""
 
+    kind: ClassVar[str] = "turn"
     id: str
     speaker: str  # a Participant key
     paragraphs: tuple[Paragraph, ...]
     line: int | None = None
-    how: str = ""  # how the reader recognised the speaker, e.g. "alternation"
+    how: str = ""  # how the speaker was recognised: label, alternation, heading, voice, continuation, fix
+    confidence: str = "certain"  # certain | likely | guess
+    timestamp: str | None = None  # e.g. "00:01:23", from the transcript
+
+
+@dataclass(frozen=True)
+class Section:
+    """A heading inside an interview."""
+
+    kind: ClassVar[str] = "section"
+    id: str
+    title: str
+    line: int | None = None
+
+
+@dataclass(frozen=True)
+class Note:
+    """An editorial note inside an interview, not spoken by anyone."""
+
+    kind: ClassVar[str] = "note"
+    id: str
+    paragraphs: tuple[Paragraph, ...]
+    line: int | None = None
+
+
+Block = Union[Turn, Section, Note]
 
 
 @dataclass(frozen=True)
@@ -104,9 +132,17 @@ class Interview:
     title: str
     standfirst: str | None
     participants: tuple[Participant, ...]
-    turns: tuple[Turn, ...]
+    blocks: tuple[Block, ...]
     source: str = ""
     removed: tuple[Removal, ...] = ()
+    date: str | None = None
+    place: str | None = None
+    reader: str = ""  # which reader shape was used: plain, labels, headings, webvtt, srt
+
+    @property
+    def turns(self) -> tuple[Turn, ...]:
+        """The spoken turns, in order, without headings and notes."""
+        return tuple(block for block in self.blocks if isinstance(block, Turn))
 
     def participant(self, key: str) -> Participant:
         """The participant with this key."""

@@ -13,7 +13,8 @@ from pathlib import Path
 from .config import CONFIG_NAME, Config, load_config
 from .errors import Problem, PublishError, display_path, error
 from .model import Metadata, Publication
-from .readers import TRANSCRIPT_SUFFIXES, read_transcript
+from .readers import TRANSCRIPT_SUFFIXES, ReaderOptions, read_transcript
+from .readers.speakers import PersonSetting
 
 # Fixed namespace so a publication's derived identifier never changes between builds.
 IDENTIFIER_NAMESPACE = uuid.UUID("6f1c1f0e-5b7a-4c1e-9a47-1b8f3e0c2d11")
@@ -80,7 +81,8 @@ def read_publication(project: Project) -> tuple[Publication, list[Problem]]:
     problems: list[Problem] = []
     interviews = []
     for number, path in enumerate(project.transcripts, start=1):
-        interview, found = read_transcript(path, f"interview-{number}")
+        interview, found = read_transcript(path, f"interview-{number}", reader_options(project, path),
+                                           project.config.encoding)
         interviews.append(interview)
         problems.extend(found)
     config = project.config
@@ -103,6 +105,22 @@ def read_publication(project: Project) -> tuple[Publication, list[Problem]]:
         description=config.description or (interviews[0].standfirst if len(interviews) == 1 else None),
     )
     return Publication(meta, tuple(interviews)), problems
+
+
+def reader_options(project: Project, path: Path) -> ReaderOptions:
+    """The settings that steer reading one transcript: shape, declared people, its speaker fixes."""
+    config = project.config
+    shown = display_path(config.path) if config.path else None
+    people = tuple(PersonSetting(p.name, p.role, p.description, p.labels, p.key, (shown, p.line))
+                   for p in config.participants)
+    fixes = [fix for fix in config.speaker_fixes
+             if (fix.transcript is None and len(project.transcripts) == 1) or fix.transcript == path.name]
+    unassigned = [fix for fix in config.speaker_fixes if fix.transcript is None and len(project.transcripts) > 1]
+    if unassigned:
+        raise error("config", "speaker_fixes: name the transcript each fix is for (transcript = \"...\")",
+                    config.path, unassigned[0].config_line)
+    return ReaderOptions(config.reader, people, tuple((fix.line, fix.speaker) for fix in fixes),
+                         (shown, fixes[0].config_line if fixes else None))
 
 
 def guess_language(text: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ..model import Removal
 from .text_input import SourceParagraph
 
 # Whole paragraphs that are page furniture, not speech. Matched case-insensitively.
@@ -19,6 +20,12 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     (r"subscribe(?: to .{1,40})?|sign up for .{1,60}|advertisement|skip to (?:main )?content|menu|home",
      "page furniture"),
     (r"(?:posted|filed) (?:in|under) .{1,80}|tags?: .{1,200}|categories: .{1,200}", "page furniture"),
+    (r"(?:translated|translation) (?:by|from) .{1,80}|translation: .{1,80}|(?:photo|image)s?(?: credit)?: .{1,80}",
+     "credit line"),
+    (r"end(?: \d{1,2}:\d{2} ?[ap]\.? ?m\.?(?: [a-z]{2,4})?)?|\d{4}/t?\d+-\d+|released on .{1,40}|###",
+     "transcript footer"),
+    (r"show notes:?|(?:full )?transcript(?: below)?:?|listen (?:to|on) .{1,60}|download(?: the)? (?:episode|mp3).{0,40}",
+     "podcast furniture"),
 )
 _COMPILED = tuple((re.compile(rf"^\W*(?:{p})\W*$", re.IGNORECASE), reason) for p, reason in _PATTERNS)
 
@@ -31,3 +38,17 @@ def boilerplate_reason(paragraph: SourceParagraph) -> str | None:
         if pattern.match(paragraph.text):
             return reason
     return None
+
+
+def strip_edges(paragraphs: list[SourceParagraph], removed: list[Removal]) -> list[SourceParagraph]:
+    """Drop web leftovers from the start and the end, recording each one."""
+    start, end = 0, len(paragraphs)
+    while start < end and (reason := boilerplate_reason(paragraphs[start])):
+        removed.append(Removal(paragraphs[start].line, paragraphs[start].text, reason))
+        start += 1
+    tail: list[Removal] = []
+    while end > start and (reason := boilerplate_reason(paragraphs[end - 1])):
+        tail.append(Removal(paragraphs[end - 1].line, paragraphs[end - 1].text, reason))
+        end -= 1
+    removed.extend(reversed(tail))
+    return paragraphs[start:end]
