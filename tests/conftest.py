@@ -28,3 +28,17 @@ def sample_dump(sample) -> dict:
     result = run_cli("dump", str(sample["project"]))
     assert result.returncode == 0, result.stderr
     return {"model": json.loads(result.stdout), "stderr": result.stderr}
+
+
+def _hypothesis_profiles() -> None:
+    """A small budget by default (CI); `HYPOTHESIS_PROFILE=thorough` for a long run on demand."""
+    import os
+
+    from hypothesis import settings
+
+    settings.register_profile("ci", max_examples=60)
+    settings.register_profile("thorough", max_examples=5000)
+    settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+
+_hypothesis_profiles()

@@ -19,6 +19,7 @@ def dump_publication(publication: Publication) -> dict:
                 "source": interview.source,
                 "title": interview.title,
                 "standfirst": interview.standfirst,
+                "header": list(interview.header),
                 "reader": interview.reader,
                 "date": interview.date,
                 "place": interview.place,

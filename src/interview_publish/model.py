@@ -133,6 +133,7 @@ class Interview:
     standfirst: str | None
     participants: tuple[Participant, ...]
     blocks: tuple[Block, ...]
+    header: tuple[str, ...] = ()  # other lines above the first turn: datelines, bylines, places
     source: str = ""
     removed: tuple[Removal, ...] = ()
     date: str | None = None

@@ -54,6 +54,7 @@ class Header:
     title: str | None = None
     title_line: int | None = None
     standfirst: str | None = None
+    lines: list[str] = field(default_factory=list)  # header paragraphs other than the standfirst
     people: list[HeaderPerson] = field(default_factory=list)
 
 
@@ -130,29 +131,31 @@ def read_header(header: Header, paragraphs: list[SourceParagraph]) -> None:
     dateline_people = False
     for paragraph in paragraphs:
         text = paragraph.text.strip().strip("*_").strip()
+        lines = paragraph.lines or (text,)
+        dateline = len(lines) > 1 and all(len(line) < 60 and not line.endswith(".") for line in lines)
+        shown = " · ".join(line.strip().strip("*_").strip() for line in lines) if dateline else text
         if match := (_INTERVIEW_WITH.match(text) or _INTERVIEW_WITH_RU.match(text)):
             header.people.append(HeaderPerson(match.group("name").strip(), "interviewee",
                                               (match.group("desc") or "").strip().rstrip(".") or None,
                                               "named in the standfirst"))
-            header.standfirst = header.standfirst or text
         elif match := _TALKS_WITH.match(text):
             header.people.append(HeaderPerson(match.group("asker").strip(), "interviewer", None,
                                               "asks, per the standfirst"))
             for name in re.split(r",\s*|\s+and\s+|\s+&\s+", match.group("others")):
                 if name.strip():
                     header.people.append(HeaderPerson(name.strip(), "interviewee", None, "named in the standfirst"))
-            header.standfirst = header.standfirst or text
         elif match := _BYLINE.match(text):
             header.people.append(HeaderPerson(match.group("name").strip(), "interviewer", None, "byline"))
+        for line in lines:
+            if match := _HONORIFIC_LINE.match(line.strip()):
+                header.people.append(HeaderPerson(match.group("name"), None, None, "named in the header"))
+                dateline_people = True
+        introduces = bool(_INTERVIEW_WITH.match(text) or _INTERVIEW_WITH_RU.match(text) or _TALKS_WITH.match(text))
+        sentence = len(text) >= 60 and text.rstrip("*_”\"»’)").endswith((".", "!", "?", "…"))
+        if header.standfirst is None and not dateline and (introduces or sentence):
+            header.standfirst = text
         else:
-            lines = paragraph.lines or (text,)
-            for line in lines:
-                if match := _HONORIFIC_LINE.match(line.strip()):
-                    header.people.append(HeaderPerson(match.group("name"), None, None, "named in the header"))
-                    dateline_people = True
-            if header.standfirst is None:
-                dateline = len(lines) > 1 and all(len(line) < 60 and not line.endswith(".") for line in lines)
-                header.standfirst = " · ".join(lines) if dateline else text
+            header.lines.append(shown)
     title = header.title or ""
     if dateline_people and (match := _TITLE_WITH_OF.match(title)):
         # "Interview With Dana Whitfield of Midwest Public Radio" above "Secretary Condoleezza Rice":

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..errors import Problem, PublishError
@@ -80,10 +80,12 @@ def read_interview(text: str, path: Path, shown: str, interview_id: str,
     blocks, participants = build_blocks(raw, people, markdown, shape)
     if shape == "plain":
         check_balanced(blocks, participants, shown)
+        blocks = firm_up_alternation(blocks, participants)
     interview = Interview(
         id=interview_id,
         title=header.title or title_from_file(path),
         standfirst=header.standfirst,
+        header=tuple(header.lines),
         participants=participants,
         blocks=blocks,
         source=shown,
@@ -213,6 +215,19 @@ def confidence(person: Person, turn: RawTurn, shape: str) -> str:
     if person.reason.startswith("asks questions") or person.reason == "no questions found":
         return "guess"
     return "likely"
+
+
+def firm_up_alternation(blocks: tuple, participants: tuple[Participant, ...]) -> tuple:
+    """Alternation is "likely" rather than a guess when every question ends with ? and no answer does."""
+    roles = {p.key: p.role for p in participants}
+    turns = [b for b in blocks if isinstance(b, Turn) and b.how == "alternation"]
+
+    def asks(turn: Turn) -> bool:
+        return bool(re.search(r"\?[\"”»’)\]]*$", turn.paragraphs[-1].text.strip()))
+
+    if not turns or not all(asks(t) == (roles[t.speaker] == "interviewer") for t in turns):
+        return blocks
+    return tuple(replace(b, confidence="likely") if b in turns else b for b in blocks)
 
 
 def check_balanced(blocks: tuple, participants: tuple[Participant, ...], shown: str) -> None:
