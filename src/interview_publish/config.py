@@ -206,18 +206,24 @@ def validate_config(data: dict, text: str, path: Path) -> Config:
     return Config(path=path, **{k: v for k, v in values.items() if v is not None})
 
 
+def each_table(value, text: str, name: str, schema: dict, hint: str, report):
+    """Yield (entry, where, line) for each [[name]] table, reporting entries that are not tables."""
+    if not isinstance(value, list):
+        return
+    lines = table_lines(text, name)
+    for index, entry in enumerate(value):
+        where = f"{name}[{index}]"
+        if not isinstance(entry, dict):
+            report(where, f"expected a table with {hint}")
+            continue
+        check_keys(entry, schema, where + ".", report)
+        yield entry, where, lines[index] if index < len(lines) else None
+
+
 def parse_participants(value, text: str, report) -> tuple[ParticipantSetting, ...]:
     """[[participants]] tables: name, role, description, labels, key."""
-    if not isinstance(value, list):
-        return ()
-    lines = table_lines(text, "participants")
     people = []
-    for index, entry in enumerate(value):
-        where = f"participants[{index}]"
-        if not isinstance(entry, dict):
-            report(where, "expected a table with name, role, labels, ...")
-            continue
-        check_keys(entry, PARTICIPANT_KEYS, where + ".", report)
+    for entry, where, line in each_table(value, text, "participants", PARTICIPANT_KEYS, "name, role, labels", report):
         role = entry.get("role")
         if role is not None and role not in ("interviewer", "interviewee", "other"):
             report(f"{where}.role", f'expected interviewer, interviewee or other, found "{role}"')
@@ -227,29 +233,19 @@ def parse_participants(value, text: str, report) -> tuple[ParticipantSetting, ..
             labels = []
         if not entry.get("name") and not labels:
             report(where, "give a name or labels")
-        people.append(ParticipantSetting(entry.get("name"), role, entry.get("description"),
-                                         tuple(labels), entry.get("key"),
-                                         lines[index] if index < len(lines) else None))
+        people.append(ParticipantSetting(entry.get("name"), role, entry.get("description"), tuple(labels),
+                                         entry.get("key"), line))
     return tuple(people)
 
 
 def parse_fixes(value, text: str, report) -> tuple[SpeakerFix, ...]:
     """[[speaker_fixes]] tables: line, speaker, transcript (optional)."""
-    if not isinstance(value, list):
-        return ()
-    lines = table_lines(text, "speaker_fixes")
     fixes = []
-    for index, entry in enumerate(value):
-        where = f"speaker_fixes[{index}]"
-        if not isinstance(entry, dict):
-            report(where, "expected a table with line and speaker")
-            continue
-        check_keys(entry, FIX_KEYS, where + ".", report)
+    for entry, where, line in each_table(value, text, "speaker_fixes", FIX_KEYS, "line and speaker", report):
         if not isinstance(entry.get("line"), int) or entry["line"] < 1 or not isinstance(entry.get("speaker"), str):
             report(where, 'expected line = N (a line number) and speaker = "interviewee" (a role, name or key)')
             continue
-        fixes.append(SpeakerFix(entry["line"], entry["speaker"], entry.get("transcript"),
-                                lines[index] if index < len(lines) else None))
+        fixes.append(SpeakerFix(entry["line"], entry["speaker"], entry.get("transcript"), line))
     return tuple(fixes)
 
 
