@@ -99,7 +99,8 @@ def pdf_body_text(path: Path, heads: tuple[str, ...]) -> str:
             if line.strip() in heads or line.strip().isdigit():
                 continue
             kept.append(line)
-    return "\n".join(kept)
+    # WeasyPrint marks automatic hyphenation with U+2010 at the line end: undo it.
+    return "\n".join(kept).replace("\u2010\n", "")
 
 
 def seed_paragraphs() -> list[str]:

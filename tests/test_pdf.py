@@ -56,17 +56,16 @@ def test_bookmark_points_at_the_interview_opening(sample):
     assert opening > 0  # the title page comes first
 
 
-def test_title_page_then_running_heads_and_folios(sample):
-    pages = [p.extract_text().splitlines() for p in PdfReader(str(sample["files"]["pdf"])).pages]
-    title_page = [line.strip() for line in pages[0] if line.strip()]
-    assert not any(line.isdigit() for line in title_page)  # no folio on the title page
+def test_title_page_colophon_and_opening_are_quiet(sample):
+    pages = [[line.strip() for line in p.extract_text().splitlines() if line.strip()]
+             for p in PdfReader(str(sample["files"]["pdf"])).pages]
+    title_page, colophon, opening = pages[0], pages[1], pages[2]
     assert "Evgeny Buzhinskiy" in " ".join(title_page)
-    body_pages = [(number, lines) for number, lines in enumerate(pages, start=1) if len(lines) > 5][1:]
-    assert body_pages, "expected body pages after the opening"
-    for number, lines in body_pages:
-        stripped = [line.strip() for line in lines]
-        assert str(number) in stripped, f"page {number} lacks its folio"
-        assert TITLE in stripped, f"page {number} lacks its running head"
+    assert "urn:uuid:1b0c8f7e-2d55-5a34-9a4e-6c2f0e8d7a31" in colophon
+    for page in (title_page, colophon, opening):
+        assert not any(line.isdigit() for line in page)  # no folio
+    assert opening[0].startswith("Russia and US") and TITLE not in opening  # its own title, no running head
+    assert TITLE in pages[3] and "4" in pages[3]  # then heads and folios
 
 
 def test_turn_ids_are_pdf_destinations_on_the_right_pages(sample, sample_dump):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .errors import Problem, PublishError, display_path, error
@@ -24,10 +24,14 @@ class BuildResult:
     problems: list[Problem] = field(default_factory=list)
 
 
-def build(path: Path | str = ".", formats: tuple[str, ...] = FORMATS) -> BuildResult:
-    """Build the requested formats of the project at ``path`` into its dist/ folder."""
+def build(path: Path | str = ".", formats: tuple[str, ...] = FORMATS, print_overrides: dict | None = None) -> BuildResult:
+    """Build the requested formats of the project at ``path`` into its dist/ folder; ``print_overrides``
+    replace [print] settings (from the command line)."""
     result = BuildResult()
     project = load_project(path)
+    if print_overrides:
+        config = replace(project.config, print=replace(project.config.print, **print_overrides))
+        project = replace(project, config=config)
     publication, problems = read_publication(project)
     result.problems.extend(problems)
     theme = Theme.for_project(project.root)
@@ -48,7 +52,7 @@ def render(fmt: str, publication: Publication, project: Project, theme: Theme, p
     if fmt == "pdf":
         from .renderers.pdf import render_pdf
 
-        return render_pdf(publication, theme, project.config.trim, problems)
+        return render_pdf(publication, theme, project.config.print, problems)
     if fmt == "html":
         from .renderers.html import render_html
 

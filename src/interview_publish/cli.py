@@ -9,6 +9,7 @@ import traceback
 from pathlib import Path
 
 from . import __version__
+from .config import PDF_VARIANTS, parse_trim
 from .errors import Problem, PublishError, display_path
 
 FORMATS = ("epub", "pdf", "html")
@@ -30,11 +31,22 @@ def make_parser() -> argparse.ArgumentParser:
     build.add_argument("path", nargs="?", default=".", metavar="PATH")
     build.add_argument("--format", "-f", default=",".join(FORMATS), type=parse_formats,
                        help="comma-separated formats to build (default: epub,pdf,html)")
+    build.add_argument("--trim", type=parse_trim_option, help="PDF trim size: A5, A4, Letter, US-Trade or "
+                       '"WIDTH x HEIGHT" (overrides print.trim)')
+    build.add_argument("--pdf-variant", choices=PDF_VARIANTS, help="PDF standard (overrides print.variant; "
+                       "default pdf/ua-1)")
     build.add_argument("--quiet", "-q", action="store_true", help="print only warnings and errors")
 
     dump = commands.add_parser("dump", help="print the content model as JSON")
     dump.add_argument("path", nargs="?", default=".", metavar="PATH")
     return parser
+
+
+def parse_trim_option(value: str):
+    trim = parse_trim(value)
+    if trim is None:
+        raise argparse.ArgumentTypeError(f'unknown trim size "{value}"; use A5, A4, Letter, US-Trade or "WIDTH x HEIGHT"')
+    return trim
 
 
 def parse_formats(value: str) -> tuple[str, ...]:
@@ -70,7 +82,8 @@ def main(argv: list[str] | None = None) -> int:
 def run_build(args) -> int:
     from .build import build
 
-    result = build(Path(args.path), args.format)
+    overrides = {key: value for key, value in (("trim", args.trim), ("variant", args.pdf_variant)) if value}
+    result = build(Path(args.path), args.format, overrides)
     report(result.problems, quiet=args.quiet)
     if not args.quiet:
         for fmt, path, size in result.outputs:

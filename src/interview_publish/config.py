@@ -37,6 +37,7 @@ TOP_KEYS = {
     "modified": (str, datetime),
     "rights": str,
     "description": str,
+    "edition": str,
     "transcripts": list,
     "output": str,
     "reader": str,
@@ -45,7 +46,9 @@ TOP_KEYS = {
     "speaker_fixes": list,
     "print": dict,
 }
-PRINT_KEYS = {"trim": str}
+PRINT_KEYS = {"trim": str, "variant": str, "bleed": str, "marks": bool, "inner": str, "outer": str,
+              "top": str, "bottom": str, "output_profile": str}
+PDF_VARIANTS = ("pdf/ua-1", "pdf/a-2b", "pdf/a-3b", "pdf/x-4", "none")
 PARTICIPANT_KEYS = {"name": str, "role": str, "description": str, "labels": list, "key": str}
 FIX_KEYS = {"line": int, "speaker": str, "transcript": str}
 READER_NAMES = ("auto", "plain", "labels", "headings", "webvtt", "srt")
@@ -61,6 +64,22 @@ class TrimSize:
 
 
 DEFAULT_TRIM = TrimSize("A5", *TRIM_SIZES["a5"])
+
+
+@dataclass(frozen=True)
+class PrintOptions:
+    """How the PDF is produced: trim size, margins for binding (None: derived from the trim), bleed,
+    crop marks, and the PDF standard it claims."""
+
+    trim: TrimSize = DEFAULT_TRIM
+    variant: str = "pdf/ua-1"
+    bleed: str | None = None
+    marks: bool = False
+    inner: str | None = None
+    outer: str | None = None
+    top: str | None = None
+    bottom: str | None = None
+    output_profile: Path | None = None  # the printer's CMYK ICC profile, needed for PDF/X
 
 
 @dataclass(frozen=True)
@@ -105,7 +124,8 @@ class Config:
     encoding: str | None = None
     participants: tuple[ParticipantSetting, ...] = ()
     speaker_fixes: tuple[SpeakerFix, ...] = ()
-    trim: TrimSize = DEFAULT_TRIM
+    edition: str | None = None
+    print: PrintOptions = PrintOptions()
 
 
 def load_config(path: Path) -> Config:
@@ -152,7 +172,7 @@ def validate_config(data: dict, text: str, path: Path) -> Config:
         check_keys(table, PRINT_KEYS, "print.", report)
 
     values: dict = {}
-    for key in ("title", "subtitle", "publisher", "rights", "description", "identifier", "output"):
+    for key in ("title", "subtitle", "publisher", "rights", "description", "identifier", "output", "edition"):
         value = data.get(key)
         if isinstance(value, str):
             if not value.strip():
@@ -194,13 +214,8 @@ def validate_config(data: dict, text: str, path: Path) -> Config:
             report("encoding", f'unknown encoding "{encoding}" (try utf-8, windows-1251, latin-1, utf-16)')
     values["participants"] = parse_participants(data.get("participants"), text, report)
     values["speaker_fixes"] = parse_fixes(data.get("speaker_fixes"), text, report)
-    trim = table.get("trim") if isinstance(table, dict) else None
-    if isinstance(trim, str):
-        parsed = parse_trim(trim)
-        if parsed is None:
-            report("print.trim", f'expected A5, A4, Letter, US-Trade or "WIDTH x HEIGHT" (e.g. "5.5in x 8.5in"), found "{trim}"')
-        else:
-            values["trim"] = parsed
+    if isinstance(table, dict):
+        values["print"] = parse_print(table, report, path.parent)
     if problems:
         raise PublishError(problems)
     return Config(path=path, **{k: v for k, v in values.items() if v is not None})
@@ -263,7 +278,7 @@ def check_keys(data: dict, schema: dict, prefix: str, report) -> None:
             hint = f'; did you mean "{prefix}{guess[0]}"?' if guess else f"; known keys: {', '.join(sorted(schema))}"
             report(prefix + key, "unknown setting" + hint)
         elif not isinstance(value, schema[key]):
-            expected = {str: "a string", list: "a list", dict: "a table", int: "a whole number",
+            expected = {str: "a string", list: "a list", dict: "a table", int: "a whole number", bool: "true or false",
                         (str, Date): "a date", (str, datetime): "a date-time"}[schema[key]]
             report(prefix + key, f"expected {expected}, found {type(value).__name__} {value!r}")
 
@@ -299,6 +314,47 @@ def parse_modified(value, report) -> datetime | None:
     if value.tzinfo is None:
         value = value.replace(tzinfo=timezone.utc)
     return value.astimezone(timezone.utc)
+
+
+def parse_print(table: dict, report, folder: Path) -> PrintOptions:
+    """The [print] table: trim size, PDF variant, bleed, crop marks, margins, output profile."""
+    options: dict = {}
+    profile = table.get("output_profile")
+    if isinstance(profile, str):
+        resolved = (folder / profile).resolve()
+        if not resolved.is_relative_to(folder.parent.resolve()):
+            report("print.output_profile", f'"{profile}" lies outside the project')
+        elif not resolved.is_file():
+            report("print.output_profile", f'"{profile}" not found (paths are relative to publication.toml)')
+        else:
+            options["output_profile"] = resolved
+    trim = table.get("trim")
+    if isinstance(trim, str):
+        parsed = parse_trim(trim)
+        if parsed is None:
+            report("print.trim", f'expected A5, A4, Letter, US-Trade or "WIDTH x HEIGHT" (e.g. "5.5in x 8.5in"), '
+                                 f'found "{trim}"')
+        else:
+            options["trim"] = parsed
+    variant = table.get("variant")
+    if isinstance(variant, str):
+        if variant.lower() in PDF_VARIANTS:
+            options["variant"] = variant.lower()
+        else:
+            report("print.variant", f'expected one of {", ".join(PDF_VARIANTS)}, found "{variant}"')
+    for key in ("bleed", "inner", "outer", "top", "bottom"):
+        value = table.get(key)
+        if isinstance(value, str):
+            if re.fullmatch(_LENGTH, value.strip().lower()) or value.strip() == "0":
+                options[key] = value.strip().lower()
+            else:
+                report(f"print.{key}", f'expected a length such as "3mm", "0.125in" or "9pt", found "{value}"')
+    if isinstance(table.get("marks"), bool):
+        options["marks"] = table["marks"]
+    if options.get("variant", "").startswith("pdf/x") and "output_profile" not in options and not (
+            isinstance(profile, str)):
+        report("print.variant", "PDF/X needs the printer's CMYK ICC profile: set print.output_profile")
+    return PrintOptions(**options)
 
 
 def parse_trim(value: str) -> TrimSize | None:

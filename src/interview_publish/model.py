@@ -139,6 +139,7 @@ class Interview:
     date: str | None = None
     place: str | None = None
     reader: str = ""  # which reader shape was used: plain, labels, headings, webvtt, srt
+    language: str | None = None  # when it differs from the publication's (front matter or guessed)
 
     @property
     def turns(self) -> tuple[Turn, ...]:
@@ -170,6 +171,7 @@ class Metadata:
     rights: str | None = None
     description: str | None = None
     subtitle: str | None = None
+    edition: str | None = None
 
 
 @dataclass(frozen=True)

@@ -6,13 +6,13 @@ import os
 import re
 import unicodedata
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
 
 from .config import CONFIG_NAME, Config, load_config
 from .errors import Problem, PublishError, display_path, error
-from .model import Metadata, Publication
+from .model import Interview, Metadata, Publication
 from .readers import TRANSCRIPT_SUFFIXES, ReaderOptions, read_transcript
 from .readers.speakers import PersonSetting
 
@@ -85,11 +85,14 @@ def read_publication(project: Project) -> tuple[Publication, list[Problem]]:
                                            project.config.encoding)
         interviews.append(interview)
         problems.extend(found)
+    if len(interviews) > 1:  # one HTML page holds them all: anchors must be unique across interviews
+        interviews = [qualify_ids(interview) for interview in interviews]
+    interviews = [replace(i, language=i.language or guess_language(interview_text(i))) for i in interviews]
     config = project.config
     title = config.title or interviews[0].title
     language = config.language
     if language is None:
-        language = guess_language(" ".join(p.text for i in interviews for t in i.turns for p in t.paragraphs))
+        language = interviews[0].language
         problems.append(Problem("note", "inferred", f'no language set in {CONFIG_NAME}; assuming "{language}"',
                                 display_path(project.content_dir)))
     names = sorted({p.name for i in interviews for p in i.participants if p.name})
@@ -103,6 +106,7 @@ def read_publication(project: Project) -> tuple[Publication, list[Problem]]:
         publisher=config.publisher,
         rights=config.rights,
         description=config.description or (interviews[0].standfirst if len(interviews) == 1 else None),
+        edition=config.edition,
     )
     return Publication(meta, tuple(interviews)), problems
 
@@ -121,6 +125,16 @@ def reader_options(project: Project, path: Path) -> ReaderOptions:
                     config.path, unassigned[0].config_line)
     return ReaderOptions(config.reader, people, tuple((fix.line, fix.speaker) for fix in fixes),
                          (shown, fixes[0].config_line if fixes else None))
+
+
+def qualify_ids(interview: Interview) -> Interview:
+    """Prefix block ids with the interview's id: "t5" becomes "interview-2-t5"."""
+    blocks = tuple(replace(block, id=f"{interview.id}-{block.id}") for block in interview.blocks)
+    return replace(interview, blocks=blocks)
+
+
+def interview_text(interview: Interview) -> str:
+    return " ".join(p.text for t in interview.turns for p in t.paragraphs)
 
 
 def guess_language(text: str) -> str:

@@ -69,17 +69,21 @@ class Theme:
         except jinja2.TemplateSyntaxError as exc:
             raise error("theme", f"template syntax error: {exc.message}", exc.filename, exc.lineno)
 
-    def stylesheet(self, name: str) -> str:
-        """The text of one CSS file, from the first theme folder that has it."""
+    def stylesheet_path(self, name: str) -> Path:
+        """One CSS file, from the first theme folder that has it."""
         for folder in self.dirs:
             path = folder / "styles" / name
             if path.is_file():
-                return path.read_text(encoding="utf-8")
+                return path
         raise error("theme", f"stylesheet {name} not found in {self.describe()}")
 
+    def stylesheet_paths(self, medium: str) -> list[Path]:
+        """The CSS files of one medium: base layer then the medium's layer."""
+        return [self.stylesheet_path(name) for name in STYLE_LAYERS[medium]]
+
     def css_for(self, medium: str) -> str:
-        """The CSS of one medium: base layer then the medium's layer."""
-        return "\n".join(self.stylesheet(name) for name in STYLE_LAYERS[medium])
+        """The CSS of one medium as one text (for inlining)."""
+        return "\n".join(path.read_text(encoding="utf-8") for path in self.stylesheet_paths(medium))
 
     def describe(self) -> str:
         return ", ".join(str(d) for d in self.dirs)

@@ -93,6 +93,7 @@ def read_interview(text: str, path: Path, shown: str, interview_id: str,
         date=str(front["date"]) if front.get("date") else None,
         place=front.get("place"),
         reader=shape,
+        language=front.get("language"),
     )
     warnings = [Problem("warning", "boilerplate", f'removed "{item.text}" ({item.reason})', shown, item.line)
                 for item in removed]
@@ -198,7 +199,7 @@ def make_participants(people: list[Person], shape: str) -> tuple[tuple[Participa
         elif person.name:
             label = person.name.split()[-1] if person.role == "interviewee" and shape != "srt" else person.name
         else:
-            label = (person.role or "speaker").capitalize()
+            label = ""  # the theme shows the role, in the publication's language
         participants.append(Participant(key, person.name, person.role or "other", person.description, label,
                                         tuple(person.labels), person.reason or shape))
     return tuple(participants), keys

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .. import __version__
 from ..model import Publication
+from ..strings import translator
 
 GENERATOR = f"interview-publish {__version__}"
 
@@ -16,4 +17,5 @@ def base_context(publication: Publication) -> dict:
         "interviews": publication.interviews,
         "generator": GENERATOR,
         "modified": publication.meta.modified.strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "t": translator(publication.meta.language),
     }

@@ -45,10 +45,11 @@ def render_epub(publication: Publication, theme: Theme) -> bytes:
         chapters.append((chapter, interview))
 
     toc = [{"href": item.file_name, "title": interview.title} for item, interview in chapters]
+    t = context["t"]
     landmarks = [
-        {"type": "titlepage", "href": titlepage.file_name, "title": "Title page"},
-        {"type": "toc", "href": "nav.xhtml#toc", "title": "Contents"},
-        {"type": "bodymatter", "href": chapters[0][0].file_name, "title": "Start of content"},
+        {"type": "titlepage", "href": titlepage.file_name, "title": t("title page")},
+        {"type": "toc", "href": "nav.xhtml#toc", "title": t("contents")},
+        {"type": "bodymatter", "href": chapters[0][0].file_name, "title": t("start of content")},
     ]
     nav = xhtml_item("nav", "nav.xhtml", theme.render("epub/nav.xhtml.j2", **context, toc=toc,
                                                         landmarks=landmarks, stylesheet=STYLESHEET))

@@ -4,31 +4,71 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import re
 
-from markupsafe import Markup
-
-from ..config import TrimSize
+from ..config import PrintOptions
 from ..errors import Problem, error
 from ..model import Publication
 from ..theme import Theme
 from .context import base_context
 
+_MM_PER = {"mm": 1.0, "cm": 10.0, "in": 25.4, "pt": 25.4 / 72}
 
-def render_pdf(publication: Publication, theme: Theme, trim: TrimSize, problems: list[Problem]) -> bytes:
+
+def render_pdf(publication: Publication, theme: Theme, options: PrintOptions, problems: list[Problem]) -> bytes:
     """Render the print edition; WeasyPrint's own warnings are added to ``problems``."""
-    css = theme.css_for("pdf") + f"\n@page {{ size: {trim.width} {trim.height}; }}\n"
-    page = theme.render("pdf/book.html.j2", **base_context(publication), css=Markup(css))
+    page = theme.render("pdf/book.html.j2", **base_context(publication))
     try:
-        from weasyprint import HTML  # heavy (about a second): imported only when a PDF is wanted
+        from weasyprint import CSS, HTML  # heavy (about a second): imported only when a PDF is wanted
+        from weasyprint.text.fonts import FontConfiguration
     except OSError as exc:  # WeasyPrint raises OSError when Pango is missing
         raise error("pdf", f"WeasyPrint cannot start ({exc}); install Pango (Debian: libpango-1.0-0)")
 
     from .fetcher import contained_fetcher
 
+    if options.variant.startswith("pdf/x") and options.output_profile is None:
+        raise error("config", "PDF/X needs the printer's CMYK ICC profile: set print.output_profile in "
+                              "publication.toml")
+    roots = theme.dirs + ((options.output_profile.parent,) if options.output_profile else ())
+    fetcher = contained_fetcher(roots)
+    fonts = FontConfiguration()
+    profiles: dict = {}  # @color-profile rules of our stylesheets (the CMYK output profile for PDF/X)
     with weasyprint_warnings(problems):
-        document = HTML(string=page, base_url=theme.dirs[-1].as_uri() + "/",
-                        url_fetcher=contained_fetcher(theme.dirs)).render()
-        return document.write_pdf(pdf_identifier=True)
+        sheets = [CSS(filename=str(path), font_config=fonts, color_profiles=profiles, url_fetcher=fetcher)
+                  for path in theme.stylesheet_paths("pdf")]
+        sheets.append(CSS(string=geometry_css(options), font_config=fonts, color_profiles=profiles,
+                          url_fetcher=fetcher))
+        document = HTML(string=page, base_url=theme.dirs[-1].as_uri() + "/", url_fetcher=fetcher).render(
+            stylesheets=sheets, font_config=fonts, color_profiles=profiles)
+        variant = None if options.variant == "none" else options.variant
+        return document.write_pdf(pdf_identifier=True, pdf_variant=variant)
+
+
+def geometry_css(options: PrintOptions) -> str:
+    """Page size, margins (inner and outer for binding), bleed and crop marks from the settings; margins
+    and the text size not set are derived from the trim width."""
+    width = length_mm(options.trim.width)
+    large = width > 160  # A4, Letter: a bigger type size and wider outer margins keep the measure
+    inner = options.inner or f"{width * 0.125:.1f}mm"
+    outer = options.outer or f"{width * (0.19 if large else 0.10):.1f}mm"
+    top = options.top or f"{width * 0.11:.1f}mm"
+    bottom = options.bottom or f"{width * 0.13:.1f}mm"
+    bleed = f"bleed: {options.bleed};" if options.bleed else ""
+    marks = "marks: crop cross;" if options.marks else ""
+    profile = (f"@color-profile device-cmyk {{ src: url({options.output_profile.as_uri()}); "
+               f"components: cyan, magenta, yellow, black; }}\n"
+               if options.output_profile and options.variant.startswith("pdf/x") else "")
+    return (f"{profile}@page {{ size: {options.trim.width} {options.trim.height}; margin: {top} {outer} {bottom} {inner};"
+            f" {bleed} {marks} }}\n"
+            f"@page :left {{ margin-left: {outer}; margin-right: {inner}; }}\n"
+            f"@page :right {{ margin-left: {inner}; margin-right: {outer}; }}\n"
+            f"html {{ font-size: {11 if large else 10}pt; }}\n")
+
+
+def length_mm(value: str) -> float:
+    """A CSS length with unit mm, cm, in or pt, in millimetres."""
+    match = re.fullmatch(r"(\d+(?:\.\d+)?)(mm|cm|in|pt)", value.strip())
+    return float(match.group(1)) * _MM_PER[match.group(2)] if match else 0.0
 
 
 @contextlib.contextmanager

@@ -1,0 +1,37 @@
+"""The few words the theme prints itself, in the publication's language (English when unknown)."""
+
+from __future__ import annotations
+
+STRINGS: dict[str, dict[str, str]] = {
+    "en": {"interviewer": "Interviewer", "interviewee": "Interviewee", "other": "Speaker",
+           "an interview with": "An interview with", "contents": "Contents", "title page": "Title page",
+           "start of content": "Start of content", "landmarks": "Landmarks", "published by": "Published by",
+           "colophon": "Colophon", "set in": "Set in Charis SIL. Made with"},
+    "ru": {"interviewer": "Корреспондент", "interviewee": "Собеседник", "other": "Участник",
+           "an interview with": "Интервью с", "contents": "Содержание", "title page": "Титульная страница",
+           "start of content": "Начало текста", "landmarks": "Ориентиры", "published by": "Издатель:",
+           "colophon": "Выходные сведения", "set in": "Набрано шрифтом Charis SIL. Сделано в"},
+    "de": {"interviewer": "Interviewer", "interviewee": "Gesprächspartner", "other": "Sprecher",
+           "an interview with": "Ein Interview mit", "contents": "Inhalt", "title page": "Titelseite",
+           "start of content": "Beginn des Textes", "landmarks": "Orientierung", "published by": "Verlag:",
+           "colophon": "Impressum", "set in": "Gesetzt aus der Charis SIL. Erstellt mit"},
+    "fr": {"interviewer": "Intervieweur", "interviewee": "Interviewé", "other": "Intervenant",
+           "an interview with": "Un entretien avec", "contents": "Sommaire", "title page": "Page de titre",
+           "start of content": "Début du texte", "landmarks": "Repères", "published by": "Publié par",
+           "colophon": "Colophon", "set in": "Composé en Charis SIL. Réalisé avec"},
+    "es": {"interviewer": "Entrevistador", "interviewee": "Entrevistado", "other": "Participante",
+           "an interview with": "Una entrevista con", "contents": "Índice", "title page": "Portada",
+           "start of content": "Inicio del texto", "landmarks": "Puntos de referencia", "published by": "Publicado por",
+           "colophon": "Colofón", "set in": "Compuesto en Charis SIL. Hecho con"},
+}
+
+
+def translator(language: str):
+    """A function giving the theme's word for a key, in the publication's language or the one given
+    (its base language, else English)."""
+
+    def translate(key: str, lang: str | None = None) -> str:
+        table = STRINGS.get((lang or language).split("-")[0].lower(), STRINGS["en"])
+        return table.get(key, STRINGS["en"].get(key, key))
+
+    return translate
