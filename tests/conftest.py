@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -10,7 +11,12 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from helpers import make_project, outputs, run_cli  # noqa: E402
+from helpers import REPO, make_project, outputs, run_cli  # noqa: E402
+
+# Ace by DAISY as installed by scripts/setup --test, unless the environment names another.
+_ACE = REPO / ".tools" / "ace" / "node_modules" / ".bin" / "ace-cli"
+if _ACE.exists() and "ACE_CLI" not in os.environ:
+    os.environ["ACE_CLI"] = str(_ACE)
 
 
 @pytest.fixture(scope="session")

@@ -64,10 +64,11 @@ def test_turns_in_order_with_visible_speaker_labels(sample, sample_dump):
         assert words("".join(element.itertext())) == words(label + " ".join(turn["paragraphs"]))
 
 
-def test_title_page_names_the_interviewee(sample):
-    first = spine_documents(sample["files"]["epub"])[0]
-    assert first.find(".//x:section[@epub:type='titlepage']", NS) is not None
-    assert "Evgeny Buzhinskiy" in "".join(first.itertext())
+def test_cover_then_title_page_naming_the_interviewee(sample):
+    cover, title_page = spine_documents(sample["files"]["epub"])[:2]
+    assert cover.find(".//x:section[@epub:type='cover']", NS) is not None
+    assert title_page.find(".//x:section[@epub:type='titlepage']", NS) is not None
+    assert "Evgeny Buzhinskiy" in "".join(title_page.itertext())
 
 
 def test_no_print_css_in_epub(sample):

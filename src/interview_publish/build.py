@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import os
 import tempfile
+import uuid
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .errors import Problem, PublishError, display_path, error
 from .model import Publication
-from .project import Project, load_project, output_stem, read_publication
+from .project import IDENTIFIER_NAMESPACE, Project, load_project, output_stem, read_publication
 from .theme import Theme
 
 FORMATS = ("epub", "pdf", "html")
@@ -35,7 +36,7 @@ def build(path: Path | str = ".", formats: tuple[str, ...] = FORMATS, print_over
     publication, problems = read_publication(project)
     result.problems.extend(problems)
     theme = Theme.for_project(project.root)
-    rendered = {fmt: render(fmt, publication, project, theme, result.problems) for fmt in formats}
+    rendered = render_all(formats, publication, project, theme, result.problems)
     stem = output_stem(project, publication)
     targets = {fmt: project.dist_dir / (stem + SUFFIXES[fmt]) for fmt in formats}
     write_all(project, {targets[fmt]: data for fmt, data in rendered.items()})
@@ -43,21 +44,72 @@ def build(path: Path | str = ".", formats: tuple[str, ...] = FORMATS, print_over
     return result
 
 
-def render(fmt: str, publication: Publication, project: Project, theme: Theme, problems: list[Problem]) -> bytes:
-    """Render one format to bytes in memory; nothing touches dist/ yet."""
-    if fmt == "epub":
-        from .renderers.epub import render_epub
-
-        return render_epub(publication, theme)
-    if fmt == "pdf":
+def render_all(formats: tuple[str, ...], publication: Publication, project: Project, theme: Theme,
+               problems: list[Problem]) -> dict[str, bytes]:
+    """Render each format in memory. The PDF goes first: its page starts become the page lists of the
+    EPUB and the HTML. Nothing touches dist/ yet."""
+    rendered: dict[str, bytes] = {}
+    print_pages = None
+    if "pdf" in formats:
+        from .renderers.epub import PrintPages
         from .renderers.pdf import render_pdf
 
-        return render_pdf(publication, theme, project.config.print, problems)
-    if fmt == "html":
+        edition = render_pdf(publication, theme, project.config.print, problems)
+        rendered["pdf"] = edition.data
+        if edition.starts:
+            print_pages = PrintPages(edition.starts, print_identifier(publication, project))
+    if "epub" in formats:
+        from .renderers.epub import render_epub
+
+        rendered["epub"] = render_epub(publication, theme, print_pages, read_cover(project))
+    if "html" in formats:
         from .renderers.html import render_html
 
-        return render_html(publication, theme)
-    raise error("usage", f'unknown format "{fmt}"; choose from {", ".join(FORMATS)}')
+        rendered["html"] = render_html(publication, theme, print_pages.starts if print_pages else ())
+    return {fmt: rendered[fmt] for fmt in formats}
+
+
+def print_identifier(publication: Publication, project: Project) -> str:
+    """The print edition's identifier: [print] identifier, else one derived from the e-book's and the trim."""
+    configured = project.config.print.identifier
+    if configured:
+        return configured
+    name = f"{publication.meta.identifier} print {project.config.print.trim.name}"
+    return "urn:uuid:" + str(uuid.uuid5(IDENTIFIER_NAMESPACE, name))
+
+
+def read_cover(project: Project):
+    """The project's cover image (``cover`` in publication.toml, or content/cover.jpg/png), checked."""
+    from .renderers.epub import CoverImage
+
+    config = project.config
+    if config.cover:
+        path = (project.content_dir / config.cover).resolve()
+        if not path.is_relative_to(project.root) or not path.is_file():
+            raise error("cover", f'cover: "{config.cover}" not found in the project', config.path)
+    else:
+        found = [project.content_dir / n for n in ("cover.jpg", "cover.jpeg", "cover.png")
+                 if (project.content_dir / n).is_file()]
+        if not found:
+            return None
+        path = found[0]
+    from PIL import Image
+
+    try:
+        with Image.open(path) as image:
+            kind, size = image.format, image.size
+            image.verify()
+    except Image.DecompressionBombError:
+        raise error("cover", "the cover image is too large to be safe to open (over 178 megapixels)", path)
+    except Exception as exc:  # Pillow raises many kinds for broken files
+        raise error("cover", f"not a readable image: {exc}", path)
+    if kind not in ("JPEG", "PNG"):
+        raise error("cover", f"the cover must be JPEG or PNG, found {kind}", path)
+    if size[0] < 1400 or size[1] < 2100:
+        print_note = f"{size[0]}×{size[1]} px is small for stores, which ask for at least 1600×2560"
+        raise error("cover", print_note, path)
+    extension = "jpg" if kind == "JPEG" else "png"
+    return CoverImage(path.read_bytes(), f"image/{'jpeg' if kind == 'JPEG' else 'png'}", extension)
 
 
 def write_all(project: Project, files: dict[Path, bytes]) -> None:

@@ -37,6 +37,9 @@ def make_parser() -> argparse.ArgumentParser:
                        "default pdf/ua-1)")
     build.add_argument("--quiet", "-q", action="store_true", help="print only warnings and errors")
 
+    check = commands.add_parser("check", help="validate the built EPUB with EPUBCheck and Ace by DAISY")
+    check.add_argument("path", nargs="?", default=".", metavar="PATH")
+
     dump = commands.add_parser("dump", help="print the content model as JSON")
     dump.add_argument("path", nargs="?", default=".", metavar="PATH")
     return parser
@@ -62,6 +65,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "build":
             return run_build(args)
+        if args.command == "check":
+            return run_check(args)
         return run_dump(args)
     except PublishError as exc:
         report(exc.problems)
@@ -89,6 +94,17 @@ def run_build(args) -> int:
         for fmt, path, size in result.outputs:
             print(f"wrote {display_path(path)} ({fmt.upper()}, {human_size(size)})")
     return 0
+
+
+def run_check(args) -> int:
+    from .check import check_epubs
+    from .project import load_project
+
+    problems, notes = check_epubs(load_project(Path(args.path)).dist_dir)
+    report(problems)
+    for note in notes:
+        print(note)
+    return EXIT_INPUT if any(p.severity in ("error", "warning") for p in problems) else 0
 
 
 def run_dump(args) -> int:

@@ -38,6 +38,7 @@ TOP_KEYS = {
     "rights": str,
     "description": str,
     "edition": str,
+    "cover": str,
     "transcripts": list,
     "output": str,
     "reader": str,
@@ -47,7 +48,7 @@ TOP_KEYS = {
     "print": dict,
 }
 PRINT_KEYS = {"trim": str, "variant": str, "bleed": str, "marks": bool, "inner": str, "outer": str,
-              "top": str, "bottom": str, "output_profile": str}
+              "top": str, "bottom": str, "output_profile": str, "identifier": str}
 PDF_VARIANTS = ("pdf/ua-1", "pdf/a-2b", "pdf/a-3b", "pdf/x-4", "none")
 PARTICIPANT_KEYS = {"name": str, "role": str, "description": str, "labels": list, "key": str}
 FIX_KEYS = {"line": int, "speaker": str, "transcript": str}
@@ -80,6 +81,7 @@ class PrintOptions:
     top: str | None = None
     bottom: str | None = None
     output_profile: Path | None = None  # the printer's CMYK ICC profile, needed for PDF/X
+    identifier: str | None = None  # the print edition's own identifier (an ISBN, say)
 
 
 @dataclass(frozen=True)
@@ -125,6 +127,7 @@ class Config:
     participants: tuple[ParticipantSetting, ...] = ()
     speaker_fixes: tuple[SpeakerFix, ...] = ()
     edition: str | None = None
+    cover: str | None = None
     print: PrintOptions = PrintOptions()
 
 
@@ -172,7 +175,7 @@ def validate_config(data: dict, text: str, path: Path) -> Config:
         check_keys(table, PRINT_KEYS, "print.", report)
 
     values: dict = {}
-    for key in ("title", "subtitle", "publisher", "rights", "description", "identifier", "output", "edition"):
+    for key in ("title", "subtitle", "publisher", "rights", "description", "identifier", "output", "edition", "cover"):
         value = data.get(key)
         if isinstance(value, str):
             if not value.strip():
@@ -351,6 +354,8 @@ def parse_print(table: dict, report, folder: Path) -> PrintOptions:
                 report(f"print.{key}", f'expected a length such as "3mm", "0.125in" or "9pt", found "{value}"')
     if isinstance(table.get("marks"), bool):
         options["marks"] = table["marks"]
+    if isinstance(table.get("identifier"), str) and table["identifier"].strip():
+        options["identifier"] = table["identifier"].strip()
     if options.get("variant", "").startswith("pdf/x") and "output_profile" not in options and not (
             isinstance(profile, str)):
         report("print.variant", "PDF/X needs the printer's CMYK ICC profile: set print.output_profile")

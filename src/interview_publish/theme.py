@@ -85,5 +85,12 @@ class Theme:
         """The CSS of one medium as one text (for inlining)."""
         return "\n".join(path.read_text(encoding="utf-8") for path in self.stylesheet_paths(medium))
 
+    def fonts_dir(self) -> Path:
+        """The folder of the theme's font files (styles/fonts), project first."""
+        for folder in self.dirs:
+            if (folder / "styles" / "fonts").is_dir():
+                return folder / "styles" / "fonts"
+        raise error("theme", f"no styles/fonts folder in {self.describe()}")
+
     def describe(self) -> str:
         return ", ".join(str(d) for d in self.dirs)

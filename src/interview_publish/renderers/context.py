@@ -5,13 +5,17 @@ from __future__ import annotations
 from .. import __version__
 from ..model import Publication
 from ..strings import translator
+from .pagebreaks import PageBreaks, PageStart
 
 GENERATOR = f"interview-publish {__version__}"
 
 
-def base_context(publication: Publication) -> dict:
-    """Names every template may use: meta, creators, interviews, generator, modified."""
+def base_context(publication: Publication, starts: tuple[PageStart, ...] = (), epub: bool = False) -> dict:
+    """Names every template may use: meta, creators, interviews, generator, modified, t (strings),
+    epub (whether to add epub:type), and the print page-break hooks."""
     return {
+        **PageBreaks(starts, epub).template_globals(),
+        "epub": epub,
         "meta": publication.meta,
         "creators": publication.creators,
         "interviews": publication.interviews,

@@ -4,26 +4,50 @@ from __future__ import annotations
 
 import io
 import zipfile
+from dataclasses import dataclass
 
 from lxml import etree
-from markupsafe import Markup
 
 from ..model import Publication
 from ..theme import Theme
 from .context import GENERATOR, base_context
+from .cover import cover_alt, typographic_cover
+from .pagebreaks import PageStart
 
 XHTML = "application/xhtml+xml"
 MARC_ROLES = {"interviewee": "ive", "interviewer": "ivr"}
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 STYLESHEET = "styles/book.css"
+CONFORMANCE = "EPUB Accessibility 1.1 - WCAG 2.2 Level AA"
 
 
-def render_epub(publication: Publication, theme: Theme) -> bytes:
-    """Package the publication as an EPUB 3 with a title page, one document per interview, nav and NCX."""
+@dataclass(frozen=True)
+class CoverImage:
+    """A cover image from the project: its bytes and media type."""
+
+    data: bytes
+    media_type: str
+    extension: str
+
+
+@dataclass(frozen=True)
+class PrintPages:
+    """The print edition's page starts and identifier, for the page list."""
+
+    starts: tuple[PageStart, ...]
+    source: str
+
+
+def render_epub(publication: Publication, theme: Theme, print_pages: PrintPages | None = None,
+                cover: CoverImage | None = None) -> bytes:
+    """Package the publication as an accessible EPUB 3: cover, title page, copyright page, one document
+    per interview, nav (contents, landmarks, and the print page list when the PDF was laid out), NCX."""
     from ebooklib import epub
 
     meta = publication.meta
-    context = base_context(publication)
+    starts = print_pages.starts if print_pages else ()
+    context = base_context(publication, starts, epub=True)
+    t = context["t"]
     book = epub.EpubBook()
     book.set_identifier(meta.identifier)
     book.set_title(meta.title)
@@ -33,32 +57,53 @@ def render_epub(publication: Publication, theme: Theme) -> bytes:
 
     book.add_item(epub.EpubItem(uid="css", file_name=STYLESHEET, media_type="text/css",
                                 content=theme.css_for("epub").encode("utf-8")))
+    if cover is None:
+        cover = CoverImage(typographic_cover(publication, theme.fonts_dir()), "image/png", "png")
+    image = epub.EpubItem(uid="cover-image", file_name=f"images/cover.{cover.extension}",
+                          media_type=cover.media_type, content=cover.data)
+    image.properties = ["cover-image"]
+    book.add_item(image)
+    page = {"stylesheet": "../" + STYLESHEET}
+    cover_page = xhtml_item("cover", "text/cover.xhtml", theme.render(
+        "epub/cover.xhtml.j2", **context, **page, image="../" + image.file_name, alt=cover_alt(publication)))
     titlepage = xhtml_item("titlepage", "text/titlepage.xhtml",
-                           theme.render("epub/titlepage.xhtml.j2", **context, stylesheet="../" + STYLESHEET))
-    book.add_item(titlepage)
+                           theme.render("epub/titlepage.xhtml.j2", **context, **page))
+    copyright_page = xhtml_item("copyright", "text/copyright.xhtml",
+                                theme.render("epub/copyright.xhtml.j2", **context, **page))
+    for item in (cover_page, titlepage, copyright_page):
+        book.add_item(item)
     chapters = []
     for interview in publication.interviews:
         chapter = xhtml_item(interview.id, f"text/{interview.id}.xhtml",
-                             theme.render("epub/chapter.xhtml.j2", **context, interview=interview,
-                                          stylesheet="../" + STYLESHEET))
+                             theme.render("epub/chapter.xhtml.j2", **context, **page, interview=interview))
         book.add_item(chapter)
         chapters.append((chapter, interview))
 
     toc = [{"href": item.file_name, "title": interview.title} for item, interview in chapters]
-    t = context["t"]
     landmarks = [
+        {"type": "cover", "href": cover_page.file_name, "title": t("cover")},
         {"type": "titlepage", "href": titlepage.file_name, "title": t("title page")},
+        {"type": "copyright-page", "href": copyright_page.file_name, "title": t("colophon")},
         {"type": "toc", "href": "nav.xhtml#toc", "title": t("contents")},
         {"type": "bodymatter", "href": chapters[0][0].file_name, "title": t("start of content")},
     ]
-    nav = xhtml_item("nav", "nav.xhtml", theme.render("epub/nav.xhtml.j2", **context, toc=toc,
-                                                        landmarks=landmarks, stylesheet=STYLESHEET))
+    files = {}
+    for item, interview in chapters:
+        files[interview.id] = item.file_name
+        for block in interview.blocks:
+            files[block.id] = item.file_name
+            for index in range(1, len(getattr(block, "paragraphs", ())) + 1):
+                files[f"{block.id}-{index}"] = item.file_name
+    pages = [{"href": f"{files[s.anchor]}#page-{s.label}", "label": s.label} for s in starts]
+    nav = xhtml_item("nav", "nav.xhtml", theme.render("epub/nav.xhtml.j2", **context, toc=toc, landmarks=landmarks,
+                                                        pages=pages, stylesheet=STYLESHEET))
     nav.properties = ["nav"]
     book.add_item(nav)
     book.add_item(epub.EpubNcx())
+    add_accessibility(book, publication, print_pages, has_cover=True)
     book.toc = [epub.Link(item.file_name, interview.title, interview.id) for item, interview in chapters]
     # The nav is in the spine (so landmarks may point at it) but out of the reading order.
-    book.spine = [titlepage, (nav, "no"), *(item for item, _ in chapters)]
+    book.spine = [cover_page, titlepage, copyright_page, (nav, "no"), *(item for item, _ in chapters)]
 
     raw = io.BytesIO()
     epub.write_epub(raw, book, {"mtime": meta.modified, "raise_exceptions": True, "epub3_landmark": False,
@@ -80,7 +125,46 @@ def add_metadata(book, publication: Publication) -> None:
             book.add_metadata("DC", name, value)
 
 
-def xhtml_item(uid: str, file_name: str, content: str | Markup):
+def add_accessibility(book, publication: Publication, print_pages: PrintPages | None, has_cover: bool) -> None:
+    """EPUB Accessibility 1.1 metadata, stated from what this book really has."""
+    features = ["structuralNavigation", "tableOfContents", "readingOrder", "displayTransformability"]
+    if has_cover:
+        features.append("alternativeText")
+    if print_pages:
+        features.append("printPageNumbers")
+    values = [("schema:accessMode", "textual"), ("schema:accessMode", "visual"),
+              ("schema:accessModeSufficient", "textual"),
+              *(("schema:accessibilityFeature", feature) for feature in features),
+              ("schema:accessibilityHazard", "none"),
+              ("schema:accessibilitySummary", accessibility_summary(publication, print_pages)),
+              ("dcterms:conformsTo", CONFORMANCE)]
+    if print_pages:
+        values.append(("pageBreakSource", print_pages.source))
+    for prop, value in values:
+        book.add_metadata(None, "meta", value, {"property": prop})
+
+
+def accessibility_summary(publication: Publication, print_pages: PrintPages | None) -> str:
+    """A plain description of how this publication can be read, built from its actual features."""
+    interviews = len(publication.interviews)
+    turns = sum(len(i.turns) for i in publication.interviews)
+    parts = [
+        f"This publication meets {CONFORMANCE.split(' - ')[1]}.",
+        f"It holds {interviews} interview{'s' if interviews != 1 else ''} in {turns} turns; every turn starts "
+        "with the speaker's name in text, so questions and answers are clear without styling.",
+        "It has a table of contents, landmarks and a logical reading order, and its text can be resized and restyled.",
+        "The cover image has a text description.",
+    ]
+    if print_pages:
+        first, last = print_pages.starts[0].label, print_pages.starts[-1].label
+        parts.append(f"Page numbers and a page list follow the print edition (pages {first} to {last}).")
+    else:
+        parts.append("It has no print page numbers: it was built without the print edition.")
+    parts.append("It contains no images of text, audio, video or flashing content.")
+    return " ".join(parts)
+
+
+def xhtml_item(uid: str, file_name: str, content: str):
     """An XHTML content document passed through untouched (ebooklib's EpubHtml would re-parse it as HTML)."""
     from ebooklib import epub
 

@@ -5,17 +5,29 @@ from __future__ import annotations
 import contextlib
 import logging
 import re
+from dataclasses import dataclass
 
 from ..config import PrintOptions
 from ..errors import Problem, error
 from ..model import Publication
 from ..theme import Theme
 from .context import base_context
+from .pagebreaks import PageStart
+from .pagemap import locate_page_starts
 
 _MM_PER = {"mm": 1.0, "cm": 10.0, "in": 25.4, "pt": 25.4 / 72}
 
 
-def render_pdf(publication: Publication, theme: Theme, options: PrintOptions, problems: list[Problem]) -> bytes:
+@dataclass(frozen=True)
+class PrintEdition:
+    """The PDF and where each of its pages starts in the content (for page lists in other formats)."""
+
+    data: bytes
+    starts: tuple[PageStart, ...]
+    pages: int
+
+
+def render_pdf(publication: Publication, theme: Theme, options: PrintOptions, problems: list[Problem]) -> PrintEdition:
     """Render the print edition; WeasyPrint's own warnings are added to ``problems``."""
     page = theme.render("pdf/book.html.j2", **base_context(publication))
     try:
@@ -41,7 +53,8 @@ def render_pdf(publication: Publication, theme: Theme, options: PrintOptions, pr
         document = HTML(string=page, base_url=theme.dirs[-1].as_uri() + "/", url_fetcher=fetcher).render(
             stylesheets=sheets, font_config=fonts, color_profiles=profiles)
         variant = None if options.variant == "none" else options.variant
-        return document.write_pdf(pdf_identifier=True, pdf_variant=variant)
+        data = document.write_pdf(pdf_identifier=True, pdf_variant=variant)
+    return PrintEdition(data, locate_page_starts(document, publication), len(document.pages))
 
 
 def geometry_css(options: PrintOptions) -> str:

@@ -1,0 +1,60 @@
+"""A typographic cover, drawn with Pillow in the theme's face, when the project brings no cover image."""
+
+from __future__ import annotations
+
+import io
+import textwrap
+from pathlib import Path
+
+from ..model import Publication
+
+SIZE = (1600, 2560)  # the ratio and minimum size e-book stores ask for
+INK, PAPER, ACCENT = (29, 29, 27), (246, 243, 234), (128, 36, 30)
+
+
+def typographic_cover(publication: Publication, fonts: Path) -> bytes:
+    """A PNG cover: title, the people interviewed, the publisher, set in Charis SIL."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    image = Image.new("RGB", SIZE, PAPER)
+    draw = ImageDraw.Draw(image)
+    regular = fonts / "CharisSIL-Regular.ttf"
+    italic = fonts / "CharisSIL-Italic.ttf"
+    width = SIZE[0]
+    draw.rectangle((90, 90, width - 90, SIZE[1] - 90), outline=INK, width=6)
+    draw.rectangle((width // 2 - 120, 520, width // 2 + 120, 528), fill=ACCENT)
+    meta = publication.meta
+    title_font = ImageFont.truetype(str(regular), 128)
+    y = 640
+    for line in wrap(meta.title, 20):
+        y = centered(draw, line, title_font, y, width)
+    names = [p.name for p in publication.creators if p.role == "interviewee" and p.name]
+    if names:
+        people_font = ImageFont.truetype(str(italic), 76)
+        y += 120
+        for line in wrap(", ".join(names), 30):
+            y = centered(draw, line, people_font, y, width)
+    if meta.publisher:
+        publisher_font = ImageFont.truetype(str(regular), 54)
+        centered(draw, meta.publisher.upper(), publisher_font, SIZE[1] - 330, width)
+    out = io.BytesIO()
+    image.save(out, format="PNG", optimize=True)
+    return out.getvalue()
+
+
+def wrap(text: str, width: int) -> list[str]:
+    return textwrap.wrap(text, width=width, break_long_words=True) or [text]
+
+
+def centered(draw, text: str, font, y: int, width: int) -> int:
+    """Draw a centred line; return the top of the next line (a steady line height of 1.25)."""
+    left, _, right, _ = draw.textbbox((0, 0), text, font=font)
+    draw.text(((width - (right - left)) / 2 - left, y), text, font=font, fill=INK)
+    return y + round(font.size * 1.25)
+
+
+def cover_alt(publication: Publication) -> str:
+    """The cover's text alternative."""
+    names = [p.name for p in publication.creators if p.role == "interviewee" and p.name]
+    people = f", an interview with {', '.join(names)}" if names else ""
+    return f"Cover: {publication.meta.title}{people}"
