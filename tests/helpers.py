@@ -48,9 +48,13 @@ def make_project(tmp: Path, transcript: str | bytes | None = None, config: str |
     return tmp
 
 
+KIT = {"index.html", "catalog.xml", "manifest.json", "SHA256SUMS"}
+
+
 def outputs(project: Path) -> dict[str, Path]:
-    """The built files in dist/ by suffix."""
-    return {p.suffix.lstrip("."): p for p in (project / "dist").iterdir() if not p.name.startswith(".")}
+    """The built books in dist/ by suffix (the distribution kit's files left out)."""
+    return {p.suffix.lstrip("."): p for p in (project / "dist").iterdir()
+            if not p.name.startswith(".") and p.name not in KIT and "-cover." not in p.name}
 
 
 def epubcheck(path: Path) -> dict:

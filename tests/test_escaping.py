@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import html5lib
 import pytest
 from helpers import NS, epubcheck, make_project, outputs, pdf_body_text, run_cli, spine_documents
@@ -42,7 +44,9 @@ def test_epub_keeps_markup_as_text(hostile):
 
 def test_html_keeps_markup_as_text(hostile):
     doc = html5lib.HTMLParser(strict=True, namespaceHTMLElements=False).parse(hostile["html"].read_bytes())
-    assert not list(doc.iter("script")) and not list(doc.iter("img"))
+    assert [s.get("type") for s in doc.iter("script")] == ["application/ld+json"] and not list(doc.iter("img"))
+    ld = doc.find("head/script").text
+    assert "</" not in ld and json.loads(ld)["headline"] == "Tom & Jerry <b>talk</b>"  # cannot close the script
     text = "".join(doc.find("body").itertext())
     assert '<script>alert("owned")</script> & {{ 7*7 }}' in text
     assert "<!-- not a comment -->" in text

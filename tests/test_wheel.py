@@ -30,8 +30,11 @@ def test_wheel_ships_the_theme_and_builds_elsewhere(tmp_path):
     result = subprocess.run([venv / "bin" / "interview-publish", "build"], cwd=folder,
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
-    built = sorted(p.suffix for p in (folder / "dist").iterdir())
-    assert built == [".epub", ".html", ".pdf"]
+    built = sorted(p.name for p in (folder / "dist").iterdir())
+    stem = "russia-and-us-have-mutual-desire-to-develop-cooperation"
+    assert built == sorted(["SHA256SUMS", "catalog.xml", "index.html", "manifest.json", f"{stem}-cover.png",
+                            f"{stem}.epub", f"{stem}.html", f"{stem}.pdf"])
+    assert "interview_publish/theme/styles/fonts/CharisSIL-Regular.ttf" in names
     epub = next((folder / "dist").glob("*.epub"))
     report = epubcheck(epub)
     assert (report["fatal"], report["error"], report["warning"]) == (0, 0, 0), report["messages"]

@@ -23,6 +23,7 @@ class BuildResult:
 
     outputs: list[tuple[str, Path, int]] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    kit: list[str] = field(default_factory=list)  # the distribution kit's other files in dist/
 
 
 def build(path: Path | str = ".", formats: tuple[str, ...] = FORMATS, print_overrides: dict | None = None) -> BuildResult:
@@ -36,16 +37,23 @@ def build(path: Path | str = ".", formats: tuple[str, ...] = FORMATS, print_over
     publication, problems = read_publication(project)
     result.problems.extend(problems)
     theme = Theme.for_project(project.root)
-    rendered = render_all(formats, publication, project, theme, result.problems)
     stem = output_stem(project, publication)
-    targets = {fmt: project.dist_dir / (stem + SUFFIXES[fmt]) for fmt in formats}
-    write_all(project, {targets[fmt]: data for fmt, data in rendered.items()})
-    result.outputs = [(fmt, targets[fmt], len(rendered[fmt])) for fmt in formats]
+    cover = read_cover(project) or generated_cover(publication, theme)
+    cover_name = f"{stem}-cover.{cover.extension}"
+    rendered = render_all(formats, publication, project, theme, result.problems, cover, cover_name)
+    files = {stem + SUFFIXES[fmt]: data for fmt, data in rendered.items()}
+    if set(formats) == set(FORMATS):  # a full build also writes the distribution kit
+        from .kit import build_kit
+
+        files = build_kit(publication, theme, files, (cover_name, cover.data), project.config.url)
+    write_all(project, {project.dist_dir / name: data for name, data in files.items()})
+    result.outputs = [(fmt, project.dist_dir / (stem + SUFFIXES[fmt]), len(rendered[fmt])) for fmt in formats]
+    result.kit = sorted(set(files) - {stem + SUFFIXES[fmt] for fmt in formats})
     return result
 
 
 def render_all(formats: tuple[str, ...], publication: Publication, project: Project, theme: Theme,
-               problems: list[Problem]) -> dict[str, bytes]:
+               problems: list[Problem], cover, cover_name: str) -> dict[str, bytes]:
     """Render each format in memory. The PDF goes first: its page starts become the page lists of the
     EPUB and the HTML. Nothing touches dist/ yet."""
     rendered: dict[str, bytes] = {}
@@ -61,11 +69,12 @@ def render_all(formats: tuple[str, ...], publication: Publication, project: Proj
     if "epub" in formats:
         from .renderers.epub import render_epub
 
-        rendered["epub"] = render_epub(publication, theme, print_pages, read_cover(project))
+        rendered["epub"] = render_epub(publication, theme, print_pages, cover)
     if "html" in formats:
         from .renderers.html import render_html
 
-        rendered["html"] = render_html(publication, theme, print_pages.starts if print_pages else ())
+        rendered["html"] = render_html(publication, theme, print_pages.starts if print_pages else (),
+                                       project.config.url, cover_name)
     return {fmt: rendered[fmt] for fmt in formats}
 
 
@@ -76,6 +85,14 @@ def print_identifier(publication: Publication, project: Project) -> str:
         return configured
     name = f"{publication.meta.identifier} print {project.config.print.trim.name}"
     return "urn:uuid:" + str(uuid.uuid5(IDENTIFIER_NAMESPACE, name))
+
+
+def generated_cover(publication: Publication, theme: Theme):
+    """The typographic cover, drawn from the metadata in the theme's face."""
+    from .renderers.cover import typographic_cover
+    from .renderers.epub import CoverImage
+
+    return CoverImage(typographic_cover(publication, theme.fonts_dir()), "image/png", "png")
 
 
 def read_cover(project: Project):

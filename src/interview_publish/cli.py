@@ -93,6 +93,8 @@ def run_build(args) -> int:
     if not args.quiet:
         for fmt, path, size in result.outputs:
             print(f"wrote {display_path(path)} ({fmt.upper()}, {human_size(size)})")
+        if result.kit:
+            print(f"wrote the distribution kit: {', '.join(result.kit)}")
     return 0
 
 

@@ -39,6 +39,7 @@ TOP_KEYS = {
     "description": str,
     "edition": str,
     "cover": str,
+    "url": str,
     "transcripts": list,
     "output": str,
     "reader": str,
@@ -128,6 +129,7 @@ class Config:
     speaker_fixes: tuple[SpeakerFix, ...] = ()
     edition: str | None = None
     cover: str | None = None
+    url: str | None = None
     print: PrintOptions = PrintOptions()
 
 
@@ -175,7 +177,7 @@ def validate_config(data: dict, text: str, path: Path) -> Config:
         check_keys(table, PRINT_KEYS, "print.", report)
 
     values: dict = {}
-    for key in ("title", "subtitle", "publisher", "rights", "description", "identifier", "output", "edition", "cover"):
+    for key in ("title", "subtitle", "publisher", "rights", "description", "identifier", "output", "edition", "cover", "url"):
         value = data.get(key)
         if isinstance(value, str):
             if not value.strip():
@@ -190,6 +192,11 @@ def validate_config(data: dict, text: str, path: Path) -> Config:
             report("language", f'expected a BCP 47 language tag such as "en" or "pt-BR", found "{language}"')
     values["date"] = parse_date(data.get("date"), report)
     values["modified"] = parse_modified(data.get("modified"), report)
+    url = values.get("url")
+    if url and not re.match(r"^https?://[^\s/]+(/\S*)?$", url):
+        report("url", f'expected the web address where the HTML edition will live, such as '
+                      f'"https://example.org/books/talk.html", found "{url}"')
+        values.pop("url")
     output = values.get("output")
     if output and not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]*", output):
         report("output", f'expected a file name stem of letters, digits, ".", "_" or "-", found "{output}"')

@@ -10,12 +10,14 @@ from .pagebreaks import PageBreaks, PageStart
 GENERATOR = f"interview-publish {__version__}"
 
 
-def base_context(publication: Publication, starts: tuple[PageStart, ...] = (), epub: bool = False) -> dict:
+def base_context(publication: Publication, starts: tuple[PageStart, ...] = (), epub: bool = False,
+                 web: bool = False) -> dict:
     """Names every template may use: meta, creators, interviews, generator, modified, t (strings),
     epub (whether to add epub:type), and the print page-break hooks."""
     return {
         **PageBreaks(starts, epub).template_globals(),
         "epub": epub,
+        "web": web,
         "meta": publication.meta,
         "creators": publication.creators,
         "interviews": publication.interviews,

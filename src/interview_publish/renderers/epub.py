@@ -57,7 +57,7 @@ def render_epub(publication: Publication, theme: Theme, print_pages: PrintPages 
 
     book.add_item(epub.EpubItem(uid="css", file_name=STYLESHEET, media_type="text/css",
                                 content=theme.css_for("epub").encode("utf-8")))
-    if cover is None:
+    if cover is None:  # callers normally pass the project's cover or the generated one
         cover = CoverImage(typographic_cover(publication, theme.fonts_dir()), "image/png", "png")
     image = epub.EpubItem(uid="cover-image", file_name=f"images/cover.{cover.extension}",
                           media_type=cover.media_type, content=cover.data)

@@ -26,7 +26,7 @@ class PageBreaks:
 
     def marker(self, label: str) -> Markup:
         epub_type = ' epub:type="pagebreak"' if self.epub else ""
-        return Markup('<span{} role="doc-pagebreak" id="page-{}" aria-label="{}"></span>').format(
+        return Markup('<span{} role="doc-pagebreak" id="page-{}" title="{}"></span>').format(
             Markup(epub_type), label, label)
 
     def before(self, anchor: str) -> Markup:
