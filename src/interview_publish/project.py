@@ -13,6 +13,8 @@ from pathlib import Path
 from .config import CONFIG_NAME, Config, load_config
 from .errors import Problem, PublishError, display_path, error
 from .model import Interview, Metadata, Publication
+from .typography import typeset_publication
+from .corrections import apply_corrections
 from .readers import TRANSCRIPT_SUFFIXES, ReaderOptions, read_transcript
 from .readers.speakers import PersonSetting
 
@@ -80,15 +82,21 @@ def read_publication(project: Project) -> tuple[Publication, list[Problem]]:
     """Read every transcript and combine them with the metadata into one Publication."""
     problems: list[Problem] = []
     interviews = []
+    applied = []
+    config = project.config
+    shown_config = display_path(config.path) if config.path else None
     for number, path in enumerate(project.transcripts, start=1):
         interview, found = read_transcript(path, f"interview-{number}", reader_options(project, path),
-                                           project.config.encoding)
+                                           config.encoding)
+        mine = [c for c in config.corrections if c.transcript in (None, path.name)]
+        if mine:
+            interview, made = apply_corrections(interview, mine, shown_config)
+            applied.extend(made)
         interviews.append(interview)
         problems.extend(found)
     if len(interviews) > 1:  # one HTML page holds them all: anchors must be unique across interviews
         interviews = [qualify_ids(interview) for interview in interviews]
     interviews = [replace(i, language=i.language or guess_language(interview_text(i))) for i in interviews]
-    config = project.config
     title = config.title or interviews[0].title
     language = config.language
     if language is None:
@@ -108,7 +116,10 @@ def read_publication(project: Project) -> tuple[Publication, list[Problem]]:
         description=config.description or (interviews[0].standfirst if len(interviews) == 1 else None),
         edition=config.edition,
     )
-    return Publication(meta, tuple(interviews)), problems
+    publication = Publication(meta, tuple(interviews), tuple(applied))
+    if config.typography:
+        publication = typeset_publication(publication)
+    return publication, problems
 
 
 def reader_options(project: Project, path: Path) -> ReaderOptions:

@@ -190,9 +190,11 @@ def labelled_blocks(paragraphs: list[SourceParagraph], valid: set[str]) -> tuple
         found = split_label(paragraph.text)
         if found and label_key(found.label) in valid:
             body = SourceParagraph(found.text, paragraph.line, paragraph.lines)
-            current = RawTurn(found.label, None, [body] if found.text else [], "label", found.timestamp)
+            current = RawTurn(found.label, None, [body], "label", found.timestamp)  # may be empty: lint says so
             blocks.append(current)
         elif current is not None:
+            if len(current.paragraphs) == 1 and not current.paragraphs[0].text:
+                current.paragraphs.clear()  # "Q:" alone on its line, the words in the next paragraph
             current.paragraphs.append(paragraph)
         elif blocks:  # after a section or note, an unlabelled paragraph continues the last speaker
             last = next((b for b in reversed(blocks) if isinstance(b, RawTurn)), None)

@@ -1,0 +1,187 @@
+"""Book typography on the model's text, by language: curly quotes and apostrophes, dashes, ellipses,
+no-break spaces. Works on the text nodes of a paragraph in order, so a quotation that crosses an
+emphasis boundary still pairs up; URLs are left alone; running it twice changes nothing more."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from .model import Cue, Emphasis, Interview, Note, Paragraph, Publication, Section, Strong, Text, Turn
+
+NBSP = "\u00a0"
+NNBSP = "\u202f"  # narrow no-break space (French punctuation)
+WORD_JOINER = "\u2060"
+
+
+@dataclass(frozen=True)
+class Quotes:
+    """Opening and closing marks for the outer and the inner level, and the apostrophe."""
+
+    outer: tuple[str, str]
+    inner: tuple[str, str]
+    apostrophe: str = "\u2019"
+    inside_space: str = ""  # French: a narrow no-break space inside « »
+
+
+QUOTES = {
+    "en": Quotes(("\u201c", "\u201d"), ("\u2018", "\u2019")),
+    "ru": Quotes(("\u00ab", "\u00bb"), ("\u201e", "\u201c")),
+    "uk": Quotes(("\u00ab", "\u00bb"), ("\u201e", "\u201c")),
+    "de": Quotes(("\u201e", "\u201c"), ("\u201a", "\u2018")),
+    "fr": Quotes(("\u00ab", "\u00bb"), ("\u201c", "\u201d"), inside_space=NNBSP),
+    "es": Quotes(("\u00ab", "\u00bb"), ("\u201c", "\u201d")),
+}
+HONORIFICS = {
+    "en": ("Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "St.", "Sen.", "Rep.", "Gen.", "Col.", "Capt.", "Lt."),
+    "ru": ("г.", "гг.", "т.", "ул.", "им.", "проф.", "д-р"),
+    "de": ("Dr.", "Prof.", "Hr.", "Fr.", "Nr."),
+    "fr": ("M.", "Mme", "Mlle", "Dr", "Pr", "n°"),
+    "es": ("Sr.", "Sra.", "Dr.", "Dra.", "D.", "Dña."),
+}
+UNITS = r"(?:km|m|cm|mm|kg|g|mg|t|l|ml|h|min|s|ms|km/h|mph|°C|°F|%|MB|GB|TB|kB|Hz|kHz|MHz|GHz|kW|MW|V|A|€|\$|£|руб\.|млн|млрд|тыс\.)"
+_URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+")
+_ELISIONS = re.compile(r"(?<![\w'’])'(?=(?:n'|em\b|cause\b|tis\b|twas\b|til\b|bout\b|round\b|\d0s\b|\d\ds\b))",
+                       re.IGNORECASE)
+
+
+def typeset_publication(publication: Publication) -> Publication:
+    """Typeset every interview in its own language."""
+    return replace(publication, interviews=tuple(
+        typeset_interview(i, i.language or publication.meta.language) for i in publication.interviews))
+
+
+def typeset_interview(interview: Interview, language: str) -> Interview:
+    setter = Typesetter(language)
+    blocks = []
+    for block in interview.blocks:
+        if isinstance(block, (Turn, Note)):
+            block = replace(block, paragraphs=tuple(setter.paragraph(p) for p in block.paragraphs))
+        elif isinstance(block, Section):
+            block = replace(block, title=setter.text(block.title))
+        blocks.append(block)
+    return replace(interview, title=setter.text(interview.title),
+                   standfirst=setter.text(interview.standfirst) if interview.standfirst else None,
+                   blocks=tuple(blocks))
+
+
+class Typesetter:
+    """Typography rules for one language."""
+
+    def __init__(self, language: str):
+        self.base = language.split("-")[0].lower()
+        self.quotes = QUOTES.get(self.base, QUOTES["en"])
+        self.honorifics = HONORIFICS.get(self.base, ())
+
+    def text(self, text: str) -> str:
+        return self.paragraph(Paragraph((Text(text),))).text
+
+    def paragraph(self, paragraph: Paragraph) -> Paragraph:
+        """Typeset the paragraph's text nodes as one stream (quote state carries across emphasis)."""
+        texts = list(iter_texts(paragraph.children))
+        joined = "".join(node.text for node in texts)
+        result = self.stream(joined)
+        if result == joined:
+            return paragraph
+        pieces = iter(split_like(result, [len(node.text) for node in texts], joined))
+        return replace(paragraph, children=rebuild(paragraph.children, pieces))
+
+    def stream(self, text: str) -> str:
+        """All rules over one run of text; URLs are kept as they are."""
+        out, position = [], 0
+        for match in _URL.finditer(text):
+            out.append(self.rules(text[position:match.start()], text[:position]))
+            out.append(match.group(0))
+            position = match.end()
+        out.append(self.rules(text[position:], text[:position]))
+        return "".join(out)
+
+    def rules(self, text: str, before: str) -> str:
+        text = text.replace("...", "\u2026").replace(". . .", "\u2026")
+        text = re.sub(r"(?<=\S)---?(?=\S)", "\u2014", text)  # word--word: an em dash
+        text = re.sub(r"\s---?\s", self.spaced_dash(em=True), text)
+        text = re.sub(r"(?<=\S) - (?=\S)", self.spaced_dash(), text)
+        text = self.curly(text, before)
+        for honorific in self.honorifics:
+            text = re.sub(rf"(?<![\w.]){re.escape(honorific)} (?=\w)", honorific + NBSP, text)
+        text = re.sub(rf"(?<=\d) (?={UNITS}(?!\w))", NBSP, text)
+        if self.base == "fr":
+            text = re.sub(r"(?<=\w) ?([;:!?»])", lambda m: NNBSP + m.group(1) if m.group(1) != "»" else m.group(0), text)
+        return text
+
+    def spaced_dash(self, em: bool = False) -> str:
+        """A spaced dash: in English and German an en dash for " - " and an em dash for " -- "; in Russian,
+        French and Spanish an em dash with a no-break space before it."""
+        if self.base in ("ru", "uk", "fr", "es"):
+            return f"{NBSP}\u2014 "
+        return " \u2014 " if em else " \u2013 "
+
+    def curly(self, text: str, before: str) -> str:
+        """Straight quotes to the language's marks, apostrophes to ’, by context."""
+        q = self.quotes
+        text = _ELISIONS.sub(q.apostrophe, text)
+        text = re.sub(r"(?<=\w)'(?=\w)", q.apostrophe, text)  # don't, O'Brien
+        text = re.sub(r"(?<=\w)'(?=\s|$|[.,;:!?)])", q.apostrophe, text) if self.base == "en" else text
+        depth = count_open(before, q)
+        out = []
+        for index, char in enumerate(text):
+            if char not in "\"'":
+                out.append(char)
+                continue
+            prev = text[index - 1] if index else (before[-1] if before else " ")
+            opening = prev.isspace() or prev in "([{\u2014\u2013-/" + q.outer[0] + q.inner[0]
+            if char == '"':
+                if opening:
+                    out.append((q.outer if depth == 0 else q.inner)[0] + (q.inside_space if depth == 0 else ""))
+                    depth += 1
+                else:
+                    depth = max(depth - 1, 0)
+                    out.append((q.inside_space if depth == 0 else "") + (q.outer if depth == 0 else q.inner)[1])
+            else:
+                out.append(q.inner[0] if opening else q.inner[1] if depth else q.apostrophe)
+        return "".join(out)
+
+
+def count_open(text: str, quotes: Quotes) -> int:
+    return max(text.count(quotes.outer[0]) - text.count(quotes.outer[1]), 0) if quotes.outer[0] != quotes.outer[1] \
+        else 0
+
+
+def iter_texts(children):
+    for node in children:
+        if isinstance(node, Text):
+            yield node
+        elif isinstance(node, (Emphasis, Strong)):
+            yield from iter_texts(node.children)
+
+
+def split_like(result: str, lengths: list[int], original: str) -> list[str]:
+    """Cut the typeset stream back into the original nodes' pieces, mapping positions through the
+    edits by aligning on the unchanged characters."""
+    import difflib
+
+    matcher = difflib.SequenceMatcher(None, original, result, autojunk=False)
+    mapping = [0] * (len(original) + 1)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        for k in range(i1, i2 + 1):
+            mapping[k] = j1 + (k - i1 if tag == "equal" else (j2 - j1 if k == i2 else 0))
+    cuts, total = [], 0
+    for length in lengths[:-1]:
+        total += length
+        cuts.append(mapping[total])
+    bounds = [0, *cuts, len(result)]
+    return [result[a:b] for a, b in zip(bounds, bounds[1:])]
+
+
+def rebuild(children, pieces):
+    out = []
+    for node in children:
+        if isinstance(node, Text):
+            out.append(Text(next(pieces)))
+        elif isinstance(node, Emphasis):
+            out.append(Emphasis(rebuild(node.children, pieces)))
+        elif isinstance(node, Strong):
+            out.append(Strong(rebuild(node.children, pieces)))
+        else:
+            out.append(node)
+    return tuple(out)
