@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from helpers import NS, SEED, make_project, outputs, pdf_body_text, run_cli, spine_documents
+from helpers import NS, SEED, make_project, pdf_body_text, run_cli, spine_documents
 
 from interview_publish.model import Emphasis, Paragraph, Text
 from interview_publish.typography import NBSP, NNBSP, Typesetter

@@ -64,8 +64,9 @@ def ace(path: Path) -> list[Problem] | None:
                                 text=True, timeout=600, env=env)
         report_path = Path(folder) / "report.json"
         if not report_path.is_file():  # Ace gives up on EPUBs it cannot parse: EPUBCheck says why
-            return [Problem("error", "ace", "Ace could not check this EPUB (see EPUBCheck's findings; "
-                                            "ACE_CLI=... ace-cli --verbose shows more)", display_path(path))]
+            said = " ".join((result.stderr or result.stdout).split())[:200]
+            return [Problem("error", "ace", f"Ace could not check this EPUB ({said}); see EPUBCheck's findings",
+                            display_path(path))]
         report = json.loads(report_path.read_text(encoding="utf-8"))
     problems = []
     for document in report.get("assertions", []):

@@ -11,7 +11,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from .config import CONFIG_NAME, Config, load_config
-from .errors import Problem, PublishError, display_path, error
+from .errors import Problem, display_path, error
 from .model import Interview, Metadata, Publication
 from .typography import typeset_publication
 from .corrections import apply_corrections

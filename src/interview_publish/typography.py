@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from .model import Cue, Emphasis, Interview, Note, Paragraph, Publication, Section, Strong, Text, Turn
+from .model import Emphasis, Interview, Note, Paragraph, Publication, Section, Strong, Text, Turn
 
 NBSP = "\u00a0"
 NNBSP = "\u202f"  # narrow no-break space (French punctuation)
