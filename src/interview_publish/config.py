@@ -41,6 +41,7 @@ TOP_KEYS = {
     "cover": str,
     "url": str,
     "typography": bool,
+    "series": dict,
     "corrections": list,
     "lint": dict,
     "transcripts": list,
@@ -53,6 +54,7 @@ TOP_KEYS = {
 }
 CORRECTION_KEYS = {"find": str, "replace": str, "why": str, "where": str, "count": int, "transcript": str}
 LINT_KEYS = {"ignore": list, "strict": bool}
+SERIES_KEYS = {"name": str, "position": int}
 PRINT_KEYS = {"trim": str, "variant": str, "bleed": str, "marks": bool, "inner": str, "outer": str,
               "top": str, "bottom": str, "output_profile": str, "identifier": str}
 PDF_VARIANTS = ("pdf/ua-1", "pdf/a-2b", "pdf/a-3b", "pdf/x-4", "none")
@@ -136,6 +138,7 @@ class Config:
     cover: str | None = None
     url: str | None = None
     typography: bool = True
+    series: tuple[str, int | None] | None = None  # (name, position) of the series this book belongs to
     corrections: tuple = ()  # of corrections.Correction
     lint_ignore: tuple[str, ...] = ()
     lint_strict: bool = False
@@ -235,6 +238,17 @@ def validate_config(data: dict, text: str, path: Path) -> Config:
     values["corrections"] = parse_corrections(data.get("corrections"), text, report)
     if isinstance(data.get("typography"), bool):
         values["typography"] = data["typography"]
+    series = data.get("series")
+    if isinstance(series, dict):
+        check_keys(series, SERIES_KEYS, "series.", report)
+        if isinstance(series.get("name"), str) and series["name"].strip():
+            position = series.get("position")
+            if position is not None and (not isinstance(position, int) or position < 1):
+                report("series.position", f"expected a whole number from 1, found {position!r}")
+            else:
+                values["series"] = (series["name"].strip(), position)
+        else:
+            report("series.name", 'expected the series name, such as name = "Conversations on defence"')
     lint = data.get("lint", {})
     if isinstance(lint, dict):
         check_keys(lint, LINT_KEYS, "lint.", report)

@@ -23,6 +23,7 @@ def dump_publication(publication: Publication) -> dict:
                 "reader": interview.reader,
                 "date": interview.date,
                 "place": interview.place,
+                "source_url": interview.source_url,
                 "participants": [
                     {"key": p.key, "name": p.name, "role": p.role, "description": p.description, "label": p.label,
                      "labels": list(p.labels), "reason": p.reason}

@@ -140,6 +140,7 @@ class Interview:
     place: str | None = None
     reader: str = ""  # which reader shape was used: plain, labels, headings, webvtt, srt
     language: str | None = None  # when it differs from the publication's (front matter or guessed)
+    source_url: str | None = None  # where the interview was first published (front matter `source`)
 
     @property
     def turns(self) -> tuple[Turn, ...]:
@@ -172,6 +173,8 @@ class Metadata:
     description: str | None = None
     subtitle: str | None = None
     edition: str | None = None
+    series: str | None = None
+    series_position: int | None = None
 
 
 @dataclass(frozen=True)

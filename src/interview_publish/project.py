@@ -115,6 +115,8 @@ def read_publication(project: Project) -> tuple[Publication, list[Problem]]:
         rights=config.rights,
         description=config.description or (interviews[0].standfirst if len(interviews) == 1 else None),
         edition=config.edition,
+        series=config.series[0] if config.series else None,
+        series_position=config.series[1] if config.series else None,
     )
     publication = Publication(meta, tuple(interviews), tuple(applied))
     if config.typography:

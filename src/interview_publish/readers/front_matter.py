@@ -56,6 +56,9 @@ def check_front_matter(data: dict, lines: list[str], shown: str) -> None:
         elif key in ("title", "subtitle", "place", "language", "reader", "description", "source") \
                 and not isinstance(value, str):
             problems.append(Problem("error", "front-matter", f"{key}: expected text", shown, line_of(key)))
+        elif key == "source" and not re.match(r"^https?://\S+$", value):
+            problems.append(Problem("error", "front-matter", f'source: expected a web address, found "{value}"',
+                                    shown, line_of(key)))
         elif key == "date" and not isinstance(value, (str, Date)):
             problems.append(Problem("error", "front-matter", "date: expected a date such as 2021-05-04",
                                     shown, line_of(key)))

@@ -94,6 +94,7 @@ def read_interview(text: str, path: Path, shown: str, interview_id: str,
         place=front.get("place"),
         reader=shape,
         language=front.get("language"),
+        source_url=front.get("source"),
     )
     warnings = [Problem("warning", "boilerplate", f'removed "{item.text}" ({item.reason})', shown, item.line)
                 for item in removed]

@@ -123,6 +123,12 @@ def add_metadata(book, publication: Publication) -> None:
                         ("description", meta.description)):
         if value:
             book.add_metadata("DC", name, value)
+    if meta.series:
+        book.add_metadata(None, "meta", meta.series, {"property": "belongs-to-collection", "id": "series"})
+        book.add_metadata(None, "meta", "series", {"refines": "#series", "property": "collection-type"})
+        if meta.series_position:
+            book.add_metadata(None, "meta", str(meta.series_position),
+                              {"refines": "#series", "property": "group-position"})
 
 
 def add_accessibility(book, publication: Publication, print_pages: PrintPages | None, has_cover: bool) -> None:
