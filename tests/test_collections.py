@@ -42,3 +42,42 @@ def test_front_matter_source_must_be_a_web_address(tmp_path):
     (folder / "t.md").write_text("---\nsource: not a url\n---\n# T\n\nQ: One?\n\nA: Yes.\n", encoding="utf-8")
     result = run_cli("build", str(folder))
     assert result.returncode == 1 and "t.md:2: error[front-matter]: source" in result.stderr
+
+
+def build_collection(root):
+    """Three interviews of different shapes, a foreword, acknowledgements and About the interviewees."""
+    content = root / "content"
+    content.mkdir(parents=True)
+    shutil.copy(REPO / "content" / "000_fb07e9f3176c4b84.txt", content / "a.txt")
+    shutil.copy(FIXTURES / "front_matter.md", content / "b.md")
+    shutil.copy(FIXTURES / "captions.vtt", content / "c.vtt")
+    (content / "foreword.md").write_text("# Foreword\n\nThree \"conversations\" -- one book.\n", encoding="utf-8")
+    (content / "acknowledgements.md").write_text("# Acknowledgements\n\nThanks to all.\n", encoding="utf-8")
+    (content / "publication.toml").write_text(
+        'title = "Three conversations"\nlanguage = "en"\nfront = ["foreword.md"]\nback = ["acknowledgements.md"]\n'
+        "about_interviewees = true\n", encoding="utf-8")
+    result = run_cli("build", str(root))
+    assert result.returncode == 0, result.stderr
+    return outputs(root)
+
+
+def test_front_and_back_matter_in_every_format(tmp_path):
+    from pypdf import PdfReader
+
+    files = build_collection(tmp_path / "p")
+    report = epubcheck(files["epub"])
+    assert (report["fatal"], report["error"], report["warning"]) == (0, 0, 0), report["messages"]
+    docs = spine_documents(files["epub"])
+    kinds = [s.get("{http://www.idpf.org/2007/ops}type") for d in docs for s in d.iterfind(".//x:body/x:section", NS)]
+    assert kinds == ["cover", "titlepage", "copyright-page", "foreword", "chapter", "chapter", "chapter",
+                     "acknowledgments", "appendix"]
+    assert "Three “conversations” — one book." in "".join("".join(d.itertext()) for d in docs)
+    reader = PdfReader(str(files["pdf"]))
+    marks = {m.title: reader.get_destination_page_number(m) + 1 for m in reader.outline if not isinstance(m, list)}
+    contents = [l.strip() for l in reader.pages[2].extract_text().splitlines() if l.strip()]
+    listed = {line.rpartition(" ")[0].rstrip(". ").strip(): int(line.rpartition(" ")[2]) for line in contents[1:]}
+    assert listed == marks and list(listed)[0] == "Foreword" and list(listed)[-1] == "About the interviewees"
+    about = reader.pages[marks["About the interviewees"] - 1].extract_text()
+    assert "Evgeny Buzhinskiy" in about and "Ana Silva, architect" in about and "Omar Haddad" in about
+    html = files["html"].read_text(encoding="utf-8")
+    assert html.index('id="front-1"') < html.index('id="interview-1"') < html.index('id="back-1"')

@@ -42,6 +42,9 @@ TOP_KEYS = {
     "url": str,
     "typography": bool,
     "series": dict,
+    "front": list,
+    "back": list,
+    "about_interviewees": bool,
     "corrections": list,
     "lint": dict,
     "transcripts": list,
@@ -139,6 +142,9 @@ class Config:
     url: str | None = None
     typography: bool = True
     series: tuple[str, int | None] | None = None  # (name, position) of the series this book belongs to
+    front: tuple[str, ...] = ()  # Markdown files before the interviews (foreword, introduction)
+    back: tuple[str, ...] = ()  # Markdown files after them (acknowledgements)
+    about_interviewees: bool = False  # a generated "About the interviewees" at the back
     corrections: tuple = ()  # of corrections.Correction
     lint_ignore: tuple[str, ...] = ()
     lint_strict: bool = False
@@ -238,6 +244,15 @@ def validate_config(data: dict, text: str, path: Path) -> Config:
     values["corrections"] = parse_corrections(data.get("corrections"), text, report)
     if isinstance(data.get("typography"), bool):
         values["typography"] = data["typography"]
+    for key in ("front", "back"):
+        files = data.get(key)
+        if isinstance(files, list):
+            if all(isinstance(f, str) and f.strip() for f in files):
+                values[key] = tuple(files)
+            else:
+                report(key, 'expected a list of file names such as ["foreword.md"]')
+    if isinstance(data.get("about_interviewees"), bool):
+        values["about_interviewees"] = data["about_interviewees"]
     series = data.get("series")
     if isinstance(series, dict):
         check_keys(series, SERIES_KEYS, "series.", report)

@@ -177,6 +177,22 @@ class Metadata:
     series_position: int | None = None
 
 
+MATTER_KINDS = ("foreword", "preface", "introduction", "prologue", "epilogue", "afterword", "acknowledgments",
+                "appendix", "conclusion")
+
+
+@dataclass(frozen=True)
+class Matter:
+    """Front or back matter written in Markdown (a foreword, acknowledgements) or generated (about the
+    interviewees). ``kind`` is its EPUB structural semantic and DPUB-ARIA role (doc-<kind>)."""
+
+    id: str
+    kind: str
+    title: str
+    paragraphs: tuple[Paragraph, ...]
+    source: str = ""
+
+
 @dataclass(frozen=True)
 class AppliedCorrection:
     """An editorial correction made to the text (listed on the colophon)."""
@@ -194,6 +210,8 @@ class Publication:
     meta: Metadata
     interviews: tuple[Interview, ...] = field(default_factory=tuple)
     corrections: tuple[AppliedCorrection, ...] = ()
+    front: tuple[Matter, ...] = ()
+    back: tuple[Matter, ...] = ()
 
     @property
     def creators(self) -> tuple[Participant, ...]:

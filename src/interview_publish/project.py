@@ -12,10 +12,11 @@ from pathlib import Path
 
 from .config import CONFIG_NAME, Config, load_config
 from .errors import Problem, display_path, error
-from .model import Interview, Metadata, Publication
+from .model import Interview, Matter, Metadata, Paragraph, Publication, Strong, Text
 from .typography import typeset_publication
 from .corrections import apply_corrections
 from .readers import TRANSCRIPT_SUFFIXES, ReaderOptions, read_transcript
+from .readers.matter import read_matter
 from .readers.speakers import PersonSetting
 
 # Fixed namespace so a publication's derived identifier never changes between builds.
@@ -70,8 +71,10 @@ def find_transcripts(content_dir: Path, config: Config) -> tuple[Path, ...]:
                 raise error("config", f'transcripts: "{name}" not found in {display_path(content_dir)}', config.path)
             found.append(candidate)
         return tuple(found)
+    matter = set(config.front) | set(config.back)
     found = sorted(p.resolve() for p in content_dir.iterdir()
-                   if p.is_file() and p.suffix.lower() in TRANSCRIPT_SUFFIXES and not p.name.startswith("."))
+                   if p.is_file() and p.suffix.lower() in TRANSCRIPT_SUFFIXES and not p.name.startswith(".")
+                   and p.name not in matter)
     if not found:
         kinds = ", ".join("*" + s for s in TRANSCRIPT_SUFFIXES)
         raise error("project", f"no transcript ({kinds}) found in this folder", content_dir)
@@ -118,7 +121,12 @@ def read_publication(project: Project) -> tuple[Publication, list[Problem]]:
         series=config.series[0] if config.series else None,
         series_position=config.series[1] if config.series else None,
     )
-    publication = Publication(meta, tuple(interviews), tuple(applied))
+    interviews = unify_people(interviews)
+    front = read_matters(project, config.front, "front", "preface", problems)
+    back = read_matters(project, config.back, "back", "appendix", problems)
+    if config.about_interviewees:
+        back += (about_interviewees(interviews, language),)
+    publication = Publication(meta, tuple(interviews), tuple(applied), front, back)
     if config.typography:
         publication = typeset_publication(publication)
     return publication, problems
@@ -138,6 +146,50 @@ def reader_options(project: Project, path: Path) -> ReaderOptions:
                     config.path, unassigned[0].config_line)
     return ReaderOptions(config.reader, people, tuple((fix.line, fix.speaker) for fix in fixes),
                          (shown, fixes[0].config_line if fixes else None))
+
+
+def read_matters(project: Project, names: tuple[str, ...], where: str, kind: str,
+                 problems: list[Problem]) -> tuple[Matter, ...]:
+    """The front or back matter files named in publication.toml, read in order."""
+    matters = []
+    for number, name in enumerate(names, start=1):
+        path = (project.content_dir / name).resolve()
+        if not path.is_relative_to(project.content_dir) or not path.is_file():
+            raise error("config", f'{where}: "{name}" not found in the content folder', project.config.path)
+        matter, found = read_matter(path, f"{where}-{number}", kind)
+        matters.append(matter)
+        problems.extend(found)
+    return tuple(matters)
+
+
+def unify_people(interviews: list[Interview]) -> list[Interview]:
+    """One person, one description: someone in several interviews keeps the first description given."""
+    described: dict[str, str] = {}
+    for interview in interviews:
+        for person in interview.participants:
+            if person.name and person.description:
+                described.setdefault(person.name, person.description)
+    return [replace(i, participants=tuple(replace(p, description=described.get(p.name, p.description))
+                                          if p.name else p for p in i.participants)) for i in interviews]
+
+
+def about_interviewees(interviews: list[Interview], language: str) -> Matter:
+    """A generated back-matter section: each interviewee once, with their description and interviews."""
+    from .strings import translator
+
+    t = translator(language)
+    seen: dict[str, list] = {}
+    for interview in interviews:
+        for person in interview.with_role("interviewee"):
+            if person.name:
+                seen.setdefault(person.name, [person, []])[1].append(interview.title)
+    paragraphs = []
+    for name, (person, titles) in seen.items():
+        words = [Strong((Text(name),))]
+        tail = f", {person.description}." if person.description else "."
+        words.append(Text(tail + " " + "; ".join(f"“{title}”" for title in titles) + "."))
+        paragraphs.append(Paragraph(tuple(words)))
+    return Matter("back-about", "appendix", t("about the interviewees"), tuple(paragraphs))
 
 
 def qualify_ids(interview: Interview) -> Interview:

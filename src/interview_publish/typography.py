@@ -46,9 +46,16 @@ _ELISIONS = re.compile(r"(?<![\w'’])'(?=(?:n'|em\b|cause\b|tis\b|twas\b|til\b|
 
 
 def typeset_publication(publication: Publication) -> Publication:
-    """Typeset every interview in its own language."""
-    return replace(publication, interviews=tuple(
-        typeset_interview(i, i.language or publication.meta.language) for i in publication.interviews))
+    """Typeset every interview in its own language, and the front and back matter."""
+    setter = Typesetter(publication.meta.language)
+
+    def matter(m):
+        return replace(m, title=setter.text(m.title), paragraphs=tuple(setter.paragraph(p) for p in m.paragraphs))
+
+    return replace(publication,
+                   interviews=tuple(typeset_interview(i, i.language or publication.meta.language)
+                                    for i in publication.interviews),
+                   front=tuple(matter(m) for m in publication.front), back=tuple(matter(m) for m in publication.back))
 
 
 def typeset_interview(interview: Interview, language: str) -> Interview:

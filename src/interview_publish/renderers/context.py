@@ -21,6 +21,8 @@ def base_context(publication: Publication, starts: tuple[PageStart, ...] = (), e
         "meta": publication.meta,
         "creators": publication.creators,
         "interviews": publication.interviews,
+        "front": publication.front,
+        "back": publication.back,
         "corrections": publication.corrections,
         "generator": GENERATOR,
         "modified": publication.meta.modified.strftime("%Y-%m-%dT%H:%M:%SZ"),

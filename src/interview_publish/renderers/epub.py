@@ -72,6 +72,14 @@ def render_epub(publication: Publication, theme: Theme, print_pages: PrintPages 
                                 theme.render("epub/copyright.xhtml.j2", **context, **page))
     for item in (cover_page, titlepage, copyright_page):
         book.add_item(item)
+    fronts = [xhtml_item(m.id, f"text/{m.id}.xhtml", theme.render("epub/matter.xhtml.j2", **context, **page,
+                                                                  matter=m, placement="frontmatter"))
+              for m in publication.front]
+    backs = [xhtml_item(m.id, f"text/{m.id}.xhtml", theme.render("epub/matter.xhtml.j2", **context, **page,
+                                                                 matter=m, placement="backmatter"))
+             for m in publication.back]
+    for item in fronts + backs:
+        book.add_item(item)
     chapters = []
     for interview in publication.interviews:
         chapter = xhtml_item(interview.id, f"text/{interview.id}.xhtml",
@@ -79,7 +87,9 @@ def render_epub(publication: Publication, theme: Theme, print_pages: PrintPages 
         book.add_item(chapter)
         chapters.append((chapter, interview))
 
-    toc = [{"href": item.file_name, "title": interview.title} for item, interview in chapters]
+    toc = ([{"href": item.file_name, "title": m.title} for item, m in zip(fronts, publication.front)]
+           + [{"href": item.file_name, "title": interview.title} for item, interview in chapters]
+           + [{"href": item.file_name, "title": m.title} for item, m in zip(backs, publication.back)])
     landmarks = [
         {"type": "cover", "href": cover_page.file_name, "title": t("cover")},
         {"type": "titlepage", "href": titlepage.file_name, "title": t("title page")},
@@ -101,9 +111,10 @@ def render_epub(publication: Publication, theme: Theme, print_pages: PrintPages 
     book.add_item(nav)
     book.add_item(epub.EpubNcx())
     add_accessibility(book, publication, print_pages, has_cover=True)
-    book.toc = [epub.Link(item.file_name, interview.title, interview.id) for item, interview in chapters]
+    book.toc = [epub.Link(entry["href"], entry["title"], f"toc-{n}") for n, entry in enumerate(toc, start=1)]
     # The nav is in the spine (so landmarks may point at it) but out of the reading order.
-    book.spine = [cover_page, titlepage, copyright_page, (nav, "no"), *(item for item, _ in chapters)]
+    book.spine = [cover_page, titlepage, copyright_page, (nav, "no"), *fronts, *(item for item, _ in chapters),
+                  *backs]
 
     raw = io.BytesIO()
     epub.write_epub(raw, book, {"mtime": meta.modified, "raise_exceptions": True, "epub3_landmark": False,
