@@ -81,3 +81,61 @@ def test_front_and_back_matter_in_every_format(tmp_path):
     assert "Evgeny Buzhinskiy" in about and "Ana Silva, architect" in about and "Omar Haddad" in about
     html = files["html"].read_text(encoding="utf-8")
     assert html.index('id="front-1"') < html.index('id="interview-1"') < html.index('id="back-1"')
+
+
+def test_index_of_names_with_real_page_numbers(tmp_path):
+    import re
+
+    from pypdf import PdfReader
+
+    project = tmp_path / "p"
+    build_collection(project)
+    config = project / "content" / "publication.toml"
+    config.write_text(config.read_text() + '\n[index]\nterms = ["NATO", "Afghanistan", "Russia", "Medvedev", "cork"]\n')
+    result = run_cli("build", str(project))
+    assert result.returncode == 0, result.stderr
+    files = outputs(project)
+    reader = PdfReader(str(files["pdf"]))
+    last = [l.strip() for l in reader.pages[-1].extract_text().splitlines() if l.strip()]
+    assert last[0] == "Index"
+    entries = {}
+    for line in last[1:]:
+        match = re.match(r"^\W*([^\d]+?) ([\d, ]+)$", line)
+        if match:
+            entries[match.group(1)] = [int(n) for n in match.group(2).split(", ")]
+    assert set(entries) == {"Afghanistan", "cork", "Medvedev", "NATO", "Russia"}, last
+    for term, pages in entries.items():
+        for number in pages:
+            text = reader.pages[number - 1].extract_text().replace("\u2010\n", "")
+            assert term in text, (term, number)
+    report = epubcheck(files["epub"])
+    assert (report["fatal"], report["error"], report["warning"]) == (0, 0, 0), report["messages"]
+    index_doc = next(d for d in spine_documents(files["epub"]) if d.find(".//x:section[@id='index']", NS) is not None)
+    links = [a.get("href") for a in index_doc.iterfind(".//x:a", NS)]
+    assert links and all(re.match(r"^interview-\d\.xhtml#interview-\d-t\d+$", href) for href in links)
+    html = files["html"].read_text(encoding="utf-8")
+    for href in re.findall(r'<a href="#(interview-\d-t\d+)">\d+</a>', html):
+        assert f'id="{href}"' in html
+    check = run_cli("check", str(project), "--no-validators")
+    assert "note[index-candidates]" in check.stderr and "United States" in check.stderr
+
+
+def test_a_hundred_interviews_build(tmp_path):
+    from pypdf import PdfReader
+
+    project = tmp_path / "hundred"
+    content = project / "content"
+    content.mkdir(parents=True)
+    seed = (REPO / "content" / "000_fb07e9f3176c4b84.txt").read_text(encoding="utf-8")
+    for number in range(1, 101):
+        (content / f"{number:03}.txt").write_text(seed.replace("Russia and US", f"Part {number}: Russia and US", 1),
+                                                 encoding="utf-8")
+    (content / "publication.toml").write_text('title = "A hundred conversations"\nlanguage = "en"\n')
+    result = run_cli("build", str(project))
+    assert result.returncode == 0, result.stderr
+    files = outputs(project)
+    report = epubcheck(files["epub"])
+    assert (report["fatal"], report["error"], report["warning"]) == (0, 0, 0), report["messages"]
+    reader = PdfReader(str(files["pdf"]))
+    assert len(reader.outline) == 100 and len(reader.pages) > 300
+    assert files["html"].read_text(encoding="utf-8").count('class="interview"') == 100

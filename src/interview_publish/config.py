@@ -45,6 +45,7 @@ TOP_KEYS = {
     "front": list,
     "back": list,
     "about_interviewees": bool,
+    "index": dict,
     "corrections": list,
     "lint": dict,
     "transcripts": list,
@@ -145,6 +146,7 @@ class Config:
     front: tuple[str, ...] = ()  # Markdown files before the interviews (foreword, introduction)
     back: tuple[str, ...] = ()  # Markdown files after them (acknowledgements)
     about_interviewees: bool = False  # a generated "About the interviewees" at the back
+    index_terms: tuple[str, ...] = ()  # [index] terms: names and places listed in the index
     corrections: tuple = ()  # of corrections.Correction
     lint_ignore: tuple[str, ...] = ()
     lint_strict: bool = False
@@ -251,6 +253,14 @@ def validate_config(data: dict, text: str, path: Path) -> Config:
                 values[key] = tuple(files)
             else:
                 report(key, 'expected a list of file names such as ["foreword.md"]')
+    index = data.get("index")
+    if isinstance(index, dict):
+        check_keys(index, {"terms": list}, "index.", report)
+        terms = index.get("terms", [])
+        if isinstance(terms, list) and all(isinstance(term, str) and term.strip() for term in terms):
+            values["index_terms"] = tuple(dict.fromkeys(term.strip() for term in terms))
+        else:
+            report("index.terms", 'expected a list of names such as ["NATO", "Lisbon"]')
     if isinstance(data.get("about_interviewees"), bool):
         values["about_interviewees"] = data["about_interviewees"]
     series = data.get("series")

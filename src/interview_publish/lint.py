@@ -13,7 +13,7 @@ from .readers.text_input import SourceParagraph
 
 FILLERS = re.compile(r"\b(?:um+|uh+|erm|er|hmm+|you know|i mean|sort of|kind of)\b", re.IGNORECASE)
 CODES = ("name-variant", "label-variant", "web-leftover", "unanswered-question", "empty-turn", "unbalanced-quotes",
-         "unbalanced-brackets", "filler-words", "cues")
+         "unbalanced-brackets", "filler-words", "cues", "index-candidates")
 
 
 @dataclass(frozen=True)
@@ -33,7 +33,31 @@ def lint_publication(publication: Publication, ignore: tuple[str, ...] = ()) -> 
     findings = []
     for interview in publication.interviews:
         findings += lint_interview(interview)
+    if publication.index_terms:
+        findings += index_candidates(publication)
     return [Problem(f.severity, f.code, f.message, f.path, f.line, f.hint) for f in findings if f.code not in ignore]
+
+
+def index_candidates(publication: Publication) -> list[Finding]:
+    """Proper names used at least twice (capitalised, not opening a sentence) that the index leaves out."""
+    counts: dict[str, int] = defaultdict(int)
+    first: dict[str, tuple[str, int | None]] = {}
+    listed = {term.casefold() for term in publication.index_terms}
+    for interview in publication.interviews:
+        for turn in interview.turns:
+            for paragraph in turn.paragraphs:
+                for match in re.finditer(r"(?<=[\w,;:] )[A-ZА-ЯЁ][\w'’-]+(?: [A-ZА-ЯЁ][\w'’-]+)*", paragraph.text):
+                    name = match.group(0)
+                    if name.casefold() not in listed and len(name) > 2 and not re.match(r"I['’]", name):
+                        counts[name] += 1
+                        first.setdefault(name, (interview.source, paragraph.line))
+    candidates = sorted((n for n, c in counts.items() if c >= 2), key=lambda n: (-counts[n], n))[:30]
+    if not candidates:
+        return []
+    path, line = first[candidates[0]]
+    return [Finding("index-candidates", "note", "names the index does not list yet: " +
+                    ", ".join(f"{n} ×{counts[n]}" for n in candidates), path, line,
+                    'add the ones you want to [index] terms = [...] in publication.toml')]
 
 
 def lint_interview(interview: Interview) -> list[Finding]:

@@ -212,6 +212,7 @@ class Publication:
     corrections: tuple[AppliedCorrection, ...] = ()
     front: tuple[Matter, ...] = ()
     back: tuple[Matter, ...] = ()
+    index_terms: tuple[str, ...] = ()  # names and places for the index, from publication.toml
 
     @property
     def creators(self) -> tuple[Participant, ...]:

@@ -126,7 +126,7 @@ def read_publication(project: Project) -> tuple[Publication, list[Problem]]:
     back = read_matters(project, config.back, "back", "appendix", problems)
     if config.about_interviewees:
         back += (about_interviewees(interviews, language),)
-    publication = Publication(meta, tuple(interviews), tuple(applied), front, back)
+    publication = Publication(meta, tuple(interviews), tuple(applied), front, back, config.index_terms)
     if config.typography:
         publication = typeset_publication(publication)
     return publication, problems

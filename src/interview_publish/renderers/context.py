@@ -11,11 +11,16 @@ GENERATOR = f"interview-publish {__version__}"
 
 
 def base_context(publication: Publication, starts: tuple[PageStart, ...] = (), epub: bool = False,
-                 web: bool = False) -> dict:
+                 web: bool = False, index_starts: tuple[PageStart, ...] | None = None) -> dict:
     """Names every template may use: meta, creators, interviews, generator, modified, t (strings),
-    epub (whether to add epub:type), and the print page-break hooks."""
+    epub (whether to add epub:type), the print page-break hooks, and the index (with the page numbers of
+    ``index_starts``, else of ``starts``)."""
+    from .indexing import index_entries
+
     return {
         **PageBreaks(starts, epub).template_globals(),
+        "index_entries": index_entries(publication, starts if index_starts is None else index_starts),
+        "href": lambda anchor: f"#{anchor}",
         "epub": epub,
         "web": web,
         "meta": publication.meta,

@@ -80,6 +80,7 @@ def render_epub(publication: Publication, theme: Theme, print_pages: PrintPages 
              for m in publication.back]
     for item in fronts + backs:
         book.add_item(item)
+    index_page = None
     chapters = []
     for interview in publication.interviews:
         chapter = xhtml_item(interview.id, f"text/{interview.id}.xhtml",
@@ -105,6 +106,13 @@ def render_epub(publication: Publication, theme: Theme, print_pages: PrintPages 
             for index in range(1, len(getattr(block, "paragraphs", ())) + 1):
                 files[f"{block.id}-{index}"] = item.file_name
     pages = [{"href": f"{files[s.anchor]}#page-{s.label}", "label": s.label} for s in starts]
+    if context["index_entries"]:
+        index_page = xhtml_item("index", "text/index.xhtml", theme.render(
+            "epub/index.xhtml.j2", **{**context, "href": lambda anchor: f"{files[anchor].removeprefix('text/')}#{anchor}"},
+            **page))
+        book.add_item(index_page)
+        toc.append({"href": index_page.file_name, "title": t("index")})
+        landmarks.append({"type": "index", "href": index_page.file_name, "title": t("index")})
     nav = xhtml_item("nav", "nav.xhtml", theme.render("epub/nav.xhtml.j2", **context, toc=toc, landmarks=landmarks,
                                                         pages=pages, stylesheet=STYLESHEET))
     nav.properties = ["nav"]
@@ -114,7 +122,7 @@ def render_epub(publication: Publication, theme: Theme, print_pages: PrintPages 
     book.toc = [epub.Link(entry["href"], entry["title"], f"toc-{n}") for n, entry in enumerate(toc, start=1)]
     # The nav is in the spine (so landmarks may point at it) but out of the reading order.
     book.spine = [cover_page, titlepage, copyright_page, (nav, "no"), *fronts, *(item for item, _ in chapters),
-                  *backs]
+                  *backs, *([index_page] if index_page else [])]
 
     raw = io.BytesIO()
     epub.write_epub(raw, book, {"mtime": meta.modified, "raise_exceptions": True, "epub3_landmark": False,

@@ -50,11 +50,21 @@ def render_pdf(publication: Publication, theme: Theme, options: PrintOptions, pr
                   for path in theme.stylesheet_paths("pdf")]
         sheets.append(CSS(string=geometry_css(options), font_config=fonts, color_profiles=profiles,
                           url_fetcher=fetcher))
-        document = HTML(string=page, base_url=theme.dirs[-1].as_uri() + "/", url_fetcher=fetcher).render(
-            stylesheets=sheets, font_config=fonts, color_profiles=profiles)
+
+        def layout(html: str):
+            return HTML(string=html, base_url=theme.dirs[-1].as_uri() + "/", url_fetcher=fetcher).render(
+                stylesheets=sheets, font_config=fonts, color_profiles=profiles)
+
+        document = layout(page)
+        starts = locate_page_starts(document, publication)
+        if publication.index_terms:
+            # Second pass: the index, at the very end, now shows the pages found by the first pass;
+            # nothing before it moves (the contents already listed the index).
+            document = layout(theme.render("pdf/book.html.j2", **base_context(publication, index_starts=starts)))
+            starts = locate_page_starts(document, publication)
         variant = None if options.variant == "none" else options.variant
         data = document.write_pdf(pdf_identifier=True, pdf_variant=variant)
-    return PrintEdition(data, locate_page_starts(document, publication), len(document.pages))
+    return PrintEdition(data, starts, len(document.pages))
 
 
 def geometry_css(options: PrintOptions) -> str:
