@@ -139,3 +139,35 @@ def test_a_hundred_interviews_build(tmp_path):
     reader = PdfReader(str(files["pdf"]))
     assert len(reader.outline) == 100 and len(reader.pages) > 300
     assert files["html"].read_text(encoding="utf-8").count('class="interview"') == 100
+
+
+def test_parts_nest_the_contents_in_every_format(tmp_path):
+    from pypdf import PdfReader
+
+    project = tmp_path / "p"
+    build_collection(project)
+    config = project / "content" / "publication.toml"
+    config.write_text(config.read_text() + '\n[[parts]]\ntitle = "Part one"\ntranscripts = ["a.txt", "c.vtt"]\n'
+                      '\n[[parts]]\ntitle = "Part two"\ntranscripts = ["b.md"]\n')
+    result = run_cli("build", str(project))
+    assert result.returncode == 0, result.stderr
+    files = outputs(project)
+    reader = PdfReader(str(files["pdf"]))
+    top = [m.title for m in reader.outline if not isinstance(m, list)]
+    assert top == ["Foreword", "Part one", "Part two", "Acknowledgements", "About the interviewees"]
+    nested = [[m.title for m in group] for group in reader.outline if isinstance(group, list)]
+    assert nested == [["Russia and US have mutual desire to develop cooperation", "C"], ["Building with cork"]]
+    report = epubcheck(files["epub"])
+    assert (report["fatal"], report["error"], report["warning"]) == (0, 0, 0), report["messages"]
+    archive, _, base = read_epub(files["epub"])
+    from lxml import etree
+
+    nav = etree.fromstring(archive.read(str(base / "nav.xhtml")))
+    toc = nav.find(".//x:nav[@id='toc']/x:ol", NS)
+    assert [li.find("x:a", NS).text for li in toc] == ["Foreword", "Part one", "Part two", "Acknowledgements",
+                                                       "About the interviewees"]
+    assert [a.text for a in toc[1].iterfind("x:ol/x:li/x:a", NS)] == [
+        "Russia and US have mutual desire to develop cooperation", "C"]  # a caption file titled by its name
+    html = files["html"].read_text(encoding="utf-8")
+    assert html.index('id="part-1"') < html.index('id="interview-1"') < html.index('id="part-2"') \
+        < html.index('id="interview-3"')

@@ -46,6 +46,7 @@ TOP_KEYS = {
     "back": list,
     "about_interviewees": bool,
     "index": dict,
+    "parts": list,
     "corrections": list,
     "lint": dict,
     "transcripts": list,
@@ -147,6 +148,7 @@ class Config:
     back: tuple[str, ...] = ()  # Markdown files after them (acknowledgements)
     about_interviewees: bool = False  # a generated "About the interviewees" at the back
     index_terms: tuple[str, ...] = ()  # [index] terms: names and places listed in the index
+    parts: tuple[tuple[str, tuple[str, ...]], ...] = ()  # [[parts]]: (title, transcript file names)
     corrections: tuple = ()  # of corrections.Correction
     lint_ignore: tuple[str, ...] = ()
     lint_strict: bool = False
@@ -290,6 +292,21 @@ def validate_config(data: dict, text: str, path: Path) -> Config:
         if isinstance(lint.get("strict"), bool):
             values["lint_strict"] = lint["strict"]
     values["speaker_fixes"] = parse_fixes(data.get("speaker_fixes"), text, report)
+    parts = []
+    for entry, where, _ in each_table(data.get("parts"), text, "parts", {"title": str, "transcripts": list},
+                                      "title and transcripts", report):
+        files = entry.get("transcripts")
+        if not entry.get("title") or not isinstance(files, list) or not files or \
+                not all(isinstance(f, str) and f.strip() for f in files):
+            report(where, 'expected title = "..." and transcripts = ["a.txt", ...]')
+            continue
+        parts.append((entry["title"], tuple(files)))
+    if parts:
+        values["parts"] = tuple(parts)
+        if "transcripts" not in data:
+            values["transcripts"] = tuple(f for _, files in parts for f in files)
+        elif tuple(data["transcripts"]) != tuple(f for _, files in parts for f in files):
+            report("parts", "list the transcripts either in transcripts or in [[parts]], in one order")
     if isinstance(table, dict):
         values["print"] = parse_print(table, report, path.parent)
     if problems:

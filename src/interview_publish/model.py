@@ -194,6 +194,15 @@ class Matter:
 
 
 @dataclass(frozen=True)
+class Part:
+    """A group of interviews with a title of its own ("Part one: The early years")."""
+
+    id: str
+    title: str
+    interviews: tuple[str, ...]  # interview ids, in order
+
+
+@dataclass(frozen=True)
 class AppliedCorrection:
     """An editorial correction made to the text (listed on the colophon)."""
 
@@ -213,6 +222,11 @@ class Publication:
     front: tuple[Matter, ...] = ()
     back: tuple[Matter, ...] = ()
     index_terms: tuple[str, ...] = ()  # names and places for the index, from publication.toml
+    parts: tuple[Part, ...] = ()
+
+    def part_starting_at(self, interview_id: str) -> Part | None:
+        """The part whose first interview this is."""
+        return next((p for p in self.parts if p.interviews and p.interviews[0] == interview_id), None)
 
     @property
     def creators(self) -> tuple[Participant, ...]:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from .config import CONFIG_NAME, Config, load_config
 from .errors import Problem, display_path, error
-from .model import Interview, Matter, Metadata, Paragraph, Publication, Strong, Text
+from .model import Interview, Matter, Metadata, Paragraph, Part, Publication, Strong, Text
 from .typography import typeset_publication
 from .corrections import apply_corrections
 from .readers import TRANSCRIPT_SUFFIXES, ReaderOptions, read_transcript
@@ -126,7 +126,10 @@ def read_publication(project: Project) -> tuple[Publication, list[Problem]]:
     back = read_matters(project, config.back, "back", "appendix", problems)
     if config.about_interviewees:
         back += (about_interviewees(interviews, language),)
-    publication = Publication(meta, tuple(interviews), tuple(applied), front, back, config.index_terms)
+    by_file = {path.name: interview.id for path, interview in zip(project.transcripts, interviews)}
+    parts = tuple(Part(f"part-{n}", title, tuple(by_file[f] for f in files))
+                  for n, (title, files) in enumerate(config.parts, start=1))
+    publication = Publication(meta, tuple(interviews), tuple(applied), front, back, config.index_terms, parts)
     if config.typography:
         publication = typeset_publication(publication)
     return publication, problems

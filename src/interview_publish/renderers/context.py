@@ -27,6 +27,8 @@ def base_context(publication: Publication, starts: tuple[PageStart, ...] = (), e
         "creators": publication.creators,
         "interviews": publication.interviews,
         "front": publication.front,
+        "parts": publication.parts,
+        "part_at": publication.part_starting_at,
         "back": publication.back,
         "corrections": publication.corrections,
         "generator": GENERATOR,

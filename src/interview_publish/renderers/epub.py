@@ -82,14 +82,23 @@ def render_epub(publication: Publication, theme: Theme, print_pages: PrintPages 
         book.add_item(item)
     index_page = None
     chapters = []
+    part_items = {}
     for interview in publication.interviews:
+        if part := publication.part_starting_at(interview.id):
+            part_items[part.id] = xhtml_item(part.id, f"text/{part.id}.xhtml",
+                                             theme.render("epub/part.xhtml.j2", **context, **page, part=part))
+            book.add_item(part_items[part.id])
         chapter = xhtml_item(interview.id, f"text/{interview.id}.xhtml",
                              theme.render("epub/chapter.xhtml.j2", **context, **page, interview=interview))
         book.add_item(chapter)
         chapters.append((chapter, interview))
 
-    toc = ([{"href": item.file_name, "title": m.title} for item, m in zip(fronts, publication.front)]
-           + [{"href": item.file_name, "title": interview.title} for item, interview in chapters]
+    entries = {interview.id: {"href": item.file_name, "title": interview.title} for item, interview in chapters}
+    body = [entries[i.id] for i in publication.interviews if not any(i.id in p.interviews for p in publication.parts)]
+    if publication.parts:
+        body = [{"href": part_items[p.id].file_name, "title": p.title,
+                 "children": [entries[i] for i in p.interviews]} for p in publication.parts]
+    toc = ([{"href": item.file_name, "title": m.title} for item, m in zip(fronts, publication.front)] + body
            + [{"href": item.file_name, "title": m.title} for item, m in zip(backs, publication.back)])
     landmarks = [
         {"type": "cover", "href": cover_page.file_name, "title": t("cover")},
@@ -119,15 +128,29 @@ def render_epub(publication: Publication, theme: Theme, print_pages: PrintPages 
     book.add_item(nav)
     book.add_item(epub.EpubNcx())
     add_accessibility(book, publication, print_pages, has_cover=True)
-    book.toc = [epub.Link(entry["href"], entry["title"], f"toc-{n}") for n, entry in enumerate(toc, start=1)]
+    book.toc = [ncx_entry(epub, entry, n) for n, entry in enumerate(toc, start=1)]
     # The nav is in the spine (so landmarks may point at it) but out of the reading order.
-    book.spine = [cover_page, titlepage, copyright_page, (nav, "no"), *fronts, *(item for item, _ in chapters),
+    reading = []
+    for item, interview in chapters:
+        if part := publication.part_starting_at(interview.id):
+            reading.append(part_items[part.id])
+        reading.append(item)
+    book.spine = [cover_page, titlepage, copyright_page, (nav, "no"), *fronts, *reading,
                   *backs, *([index_page] if index_page else [])]
 
     raw = io.BytesIO()
     epub.write_epub(raw, book, {"mtime": meta.modified, "raise_exceptions": True, "epub3_landmark": False,
                                 "epub2_guide": False, "epub3_pages": False})
     return repack(raw.getvalue(), meta.language, meta.modified.timetuple()[:6])
+
+
+def ncx_entry(epub, entry: dict, number: int):
+    """A table-of-contents entry for the NCX: a link, or a section with its children."""
+    if entry.get("children"):
+        return (epub.Section(entry["title"], entry["href"]),
+                [epub.Link(child["href"], child["title"], f"toc-{number}-{n}")
+                 for n, child in enumerate(entry["children"], start=1)])
+    return epub.Link(entry["href"], entry["title"], f"toc-{number}")
 
 
 def add_metadata(book, publication: Publication) -> None:
