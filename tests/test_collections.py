@@ -77,6 +77,9 @@ def test_front_and_back_matter_in_every_format(tmp_path):
     contents = [l.strip() for l in reader.pages[2].extract_text().splitlines() if l.strip()]
     listed = {line.rpartition(" ")[0].rstrip(". ").strip(): int(line.rpartition(" ")[2]) for line in contents[1:]}
     assert listed == marks and list(listed)[0] == "Foreword" and list(listed)[-1] == "About the interviewees"
+    for title, number in listed.items():  # and the page's own text opens with that title
+        opening = title.split()[:2]
+        assert reader.pages[number - 1].extract_text().split()[:len(opening)] == opening, (title, number)
     about = reader.pages[marks["About the interviewees"] - 1].extract_text()
     assert "Evgeny Buzhinskiy" in about and "Ana Silva, architect" in about and "Omar Haddad" in about
     html = files["html"].read_text(encoding="utf-8")
