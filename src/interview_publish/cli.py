@@ -10,7 +10,7 @@ from pathlib import Path
 
 from . import __version__
 from .config import PDF_VARIANTS, parse_trim
-from .errors import Problem, PublishError, display_path
+from .errors import Problem, PublishError, display_path, human_size
 
 FORMATS = ("epub", "pdf", "html")
 EXIT_INPUT, EXIT_USAGE, EXIT_INTERNAL = 1, 2, 70
@@ -153,11 +153,3 @@ def report(problems: list[Problem], quiet: bool = False) -> None:
     for problem in problems:
         if not (quiet and problem.severity == "note"):
             print(problem, file=sys.stderr)
-
-
-def human_size(size: int) -> str:
-    if size < 1024:
-        return f"{size} B"
-    if size < 1024 * 1024:
-        return f"{size / 1024:.1f} KiB"
-    return f"{size / 1024 / 1024:.1f} MiB"

@@ -51,3 +51,12 @@ def display_path(path: Path | str | None) -> str | None:
         return str(p.resolve().relative_to(Path.cwd().resolve()))
     except (ValueError, OSError):
         return str(p)
+
+
+def human_size(size: int) -> str:
+    """A file size for people: 812 B, 30.6 KiB, 1.2 MiB."""
+    if size < 1024:
+        return f"{size} B"
+    if size < 1024 * 1024:
+        return f"{size / 1024:.1f} KiB"
+    return f"{size / 1024 / 1024:.1f} MiB"

@@ -10,6 +10,7 @@ import uuid
 from lxml import etree
 from markupsafe import Markup
 
+from .errors import human_size
 from .model import Publication
 from .renderers.context import GENERATOR, base_context
 from .theme import Theme
@@ -113,11 +114,3 @@ def manifest(files: dict[str, bytes]) -> bytes:
 def sha256sums(files: dict[str, bytes]) -> bytes:
     """SHA256SUMS in the format `sha256sum -c` reads."""
     return "".join(f"{sha256(data)}  {name}\n" for name, data in sorted(files.items())).encode("utf-8")
-
-
-def human_size(size: int) -> str:
-    if size < 1024:
-        return f"{size} B"
-    if size < 1024 * 1024:
-        return f"{size / 1024:.0f} KB"
-    return f"{size / 1024 / 1024:.1f} MB"
