@@ -80,9 +80,9 @@ _INTERVIEW_WITH_RU = re.compile(r"^интервью\s+с\s+(?P<name>[^,.;:()]+?)
 
 def detect_shape(paragraphs: list[SourceParagraph], known_labels: set[str]) -> str:
     """labels when at least two paragraphs open with speaker labels, headings when questions are headings."""
-    if len(valid_labels(paragraphs, known_labels)) and sum(
-            1 for p in paragraphs if (s := split_label(p.text)) and label_key(s.label) in
-            valid_labels(paragraphs, known_labels)) >= 2:
+    valid = valid_labels(paragraphs, known_labels)
+    labelled = sum(1 for p in paragraphs if (s := split_label(p.text)) and label_key(s.label) in valid)
+    if labelled >= 2:
         return "labels"
     if sum(1 for p in paragraphs if (h := heading_text(p.text)) and h.endswith("?")) >= 2:
         return "headings"
