@@ -15,6 +15,7 @@ from lxml import etree
 
 REPO = Path(__file__).resolve().parent.parent
 SEED = REPO / "content" / "000_fb07e9f3176c4b84.txt"
+FIXTURES = REPO / "tests" / "fixtures" / "readers"
 NS = {
     "opf": "http://www.idpf.org/2007/opf",
     "dc": "http://purl.org/dc/elements/1.1/",
@@ -49,6 +50,18 @@ def make_project(tmp: Path, transcript: str | bytes | None = None, config: str |
 
 
 KIT = {"index.html", "catalog.xml", "manifest.json", "SHA256SUMS"}
+
+
+def make_collection(root: Path, files: dict[str, Path], config: str, *build_args: str) -> dict[str, Path]:
+    """A project whose content/ holds the given files (name -> source) and publication.toml, built."""
+    content = root / "content"
+    content.mkdir(parents=True)
+    for name, source in files.items():
+        shutil.copy(source, content / name)
+    (content / "publication.toml").write_text(config, encoding="utf-8")
+    result = run_cli("build", str(root), *build_args)
+    assert result.returncode == 0, result.stderr
+    return {**outputs(root), "stderr": result.stderr}
 
 
 def outputs(project: Path) -> dict[str, Path]:

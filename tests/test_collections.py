@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import shutil
 
-from helpers import NS, REPO, epubcheck, outputs, pdf_body_text, read_epub, run_cli, spine_documents
+from helpers import (FIXTURES, NS, REPO, epubcheck, make_collection, outputs, pdf_body_text, read_epub, run_cli,
+                     spine_documents)
 
-FIXTURES = REPO / "tests" / "fixtures" / "readers"
 SOURCE = "https://example.org/2021/05/cork"
 
 
@@ -46,19 +46,15 @@ def test_front_matter_source_must_be_a_web_address(tmp_path):
 
 def build_collection(root):
     """Three interviews of different shapes, a foreword, acknowledgements and About the interviewees."""
-    content = root / "content"
-    content.mkdir(parents=True)
-    shutil.copy(REPO / "content" / "000_fb07e9f3176c4b84.txt", content / "a.txt")
-    shutil.copy(FIXTURES / "front_matter.md", content / "b.md")
-    shutil.copy(FIXTURES / "captions.vtt", content / "c.vtt")
-    (content / "foreword.md").write_text("# Foreword\n\nThree \"conversations\" -- one book.\n", encoding="utf-8")
-    (content / "acknowledgements.md").write_text("# Acknowledgements\n\nThanks to all.\n", encoding="utf-8")
-    (content / "publication.toml").write_text(
-        'title = "Three conversations"\nlanguage = "en"\nfront = ["foreword.md"]\nback = ["acknowledgements.md"]\n'
-        "about_interviewees = true\n", encoding="utf-8")
-    result = run_cli("build", str(root))
-    assert result.returncode == 0, result.stderr
-    return outputs(root)
+    (root / "sources").mkdir(parents=True)
+    foreword, thanks = root / "sources" / "foreword.md", root / "sources" / "acknowledgements.md"
+    foreword.write_text("# Foreword\n\nThree \"conversations\" -- one book.\n", encoding="utf-8")
+    thanks.write_text("# Acknowledgements\n\nThanks to all.\n", encoding="utf-8")
+    return make_collection(root, {
+        "a.txt": REPO / "content" / "000_fb07e9f3176c4b84.txt", "b.md": FIXTURES / "front_matter.md",
+        "c.vtt": FIXTURES / "captions.vtt", "foreword.md": foreword, "acknowledgements.md": thanks,
+    }, 'title = "Three conversations"\nlanguage = "en"\nfront = ["foreword.md"]\nback = ["acknowledgements.md"]\n'
+       "about_interviewees = true\n")
 
 
 def test_front_and_back_matter_in_every_format(tmp_path):

@@ -12,13 +12,12 @@ from io import BytesIO
 from pathlib import Path
 
 import pytest
-from helpers import NS, REPO, SEED, make_project, outputs, read_epub, run_cli, words
+from helpers import FIXTURES, NS, SEED, make_collection, make_project, outputs, read_epub, run_cli, words
 from lxml import etree
 from PIL import Image
 from pypdf import PdfReader
 
 EPUB_NS = "{http://www.idpf.org/2007/ops}type"
-FIXTURES = REPO / "tests" / "fixtures" / "readers"
 
 
 def metas(opf, prop: str) -> list[str]:
@@ -33,16 +32,9 @@ def document(path: Path, name: str):
 @pytest.fixture(scope="module")
 def collection(tmp_path_factory):
     """Three interviews built to all formats (the PDF gives the page list)."""
-    project = tmp_path_factory.mktemp("a11y-collection")
-    content = project / "content"
-    content.mkdir()
-    shutil.copy(SEED, content / "a.txt")
-    shutil.copy(FIXTURES / "question_headings.md", content / "b.md")
-    shutil.copy(FIXTURES / "russian_utf8.txt", content / "c.txt")
-    (content / "publication.toml").write_text('title = "Conversations"\nlanguage = "en"\n', encoding="utf-8")
-    result = run_cli("build", str(project))
-    assert result.returncode == 0, result.stderr
-    return outputs(project)
+    return make_collection(tmp_path_factory.mktemp("a11y-collection"), {
+        "a.txt": SEED, "b.md": FIXTURES / "question_headings.md", "c.txt": FIXTURES / "russian_utf8.txt",
+    }, 'title = "Conversations"\nlanguage = "en"\n')
 
 
 def test_accessibility_metadata(sample):
@@ -70,7 +62,7 @@ def test_epub_without_pdf_has_no_page_list_and_says_so(tmp_path):
     assert "no print page numbers" in summary
     assert "printPageNumbers" not in metas(opf, "schema:accessibilityFeature") and not metas(opf, "pageBreakSource")
     nav = document(epub, "nav.xhtml")
-    assert nav.find(f".//x:nav[@{EPUB_NS.replace('{', '{')}]", NS) is not None
+    assert [n.get(EPUB_NS) for n in nav.iterfind(".//x:nav", NS)] == ["toc", "landmarks"]
     assert not [n for n in nav.iterfind(".//x:nav", NS) if n.get(EPUB_NS) == "page-list"]
     assert b"pagebreak" not in zipfile.ZipFile(epub).read("EPUB/text/interview-1.xhtml")
 
@@ -120,7 +112,6 @@ def test_page_list_matches_the_pdf(which, sample, collection):
     entries = page_list(files["epub"])
     reader = PdfReader(str(files["pdf"]))
     archive, _, base = read_epub(files["epub"])
-    heads = {line.strip() for line in reader.pages[-1].extract_text().splitlines()[-3:]}
     quiet = 0
     for number, page in enumerate(reader.pages, start=1):
         lines = [l.strip() for l in page.extract_text().splitlines() if l.strip()]
@@ -135,7 +126,6 @@ def test_page_list_matches_the_pdf(which, sample, collection):
         after = words(text_after(root, fragment, 5))
         top = words(" ".join(l for l in reader.pages[int(label) - 1].extract_text().splitlines()[:3]))
         assert after[:25] in top, (label, text_after(root, fragment, 5), top[:80])
-    del heads
 
 
 def test_html_edition_carries_the_same_page_breaks(collection):

@@ -93,3 +93,16 @@ def test_unwritable_dist(tmp_path):
 def test_unknown_format_is_a_usage_error(tmp_path):
     result = run_cli("build", str(tmp_path), "--format", "docx")
     assert result.returncode == 2 and "unknown format" in result.stderr
+
+
+@pytest.mark.parametrize("setting, key", [
+    ('transcripts = ["missing.txt"]', "transcripts"),
+    ('front = ["foreword.md"]', "front"),
+    ('cover = "cover.jpg"', "cover"),
+])
+def test_missing_files_named_in_the_config_point_at_their_line(built, setting, key):
+    project, before = built
+    (project / "content" / "publication.toml").write_text(GOOD_CONFIG + setting + "\n")
+    result = run_cli("build", str(project))
+    assert_failed_cleanly(project, before, result, "publication.toml:3:", "config")
+    assert f"error[config]: {key}:" in result.stderr

@@ -7,11 +7,10 @@ import shutil
 import subprocess
 
 import pytest
-from helpers import REPO, SEED, make_project, outputs, run_cli
+from helpers import FIXTURES, REPO, SEED, make_collection, make_project, outputs, run_cli
 from PIL import Image
 from pypdf import PdfReader
 
-FIXTURES = REPO / "tests" / "fixtures" / "readers"
 MM = 72 / 25.4
 COLLECTION_CONFIG = """title = "Three conversations"
 language = "en"
@@ -26,16 +25,9 @@ marks = true
 @pytest.fixture(scope="module")
 def collection(tmp_path_factory):
     """Three interviews (English, Russian, English) with bleed and crop marks, built once."""
-    project = tmp_path_factory.mktemp("collection")
-    content = project / "content"
-    content.mkdir()
-    shutil.copy(SEED, content / "a-sample.txt")
-    shutil.copy(FIXTURES / "russian_utf8.txt", content / "b-russian.txt")
-    shutil.copy(FIXTURES / "state_dept.txt", content / "c-state.txt")
-    (content / "publication.toml").write_text(COLLECTION_CONFIG, encoding="utf-8")
-    result = run_cli("build", str(project), "-f", "pdf")
-    assert result.returncode == 0, result.stderr
-    return {"pdf": outputs(project)["pdf"], "stderr": result.stderr}
+    return make_collection(tmp_path_factory.mktemp("collection"), {
+        "a-sample.txt": SEED, "b-russian.txt": FIXTURES / "russian_utf8.txt", "c-state.txt": FIXTURES / "state_dept.txt",
+    }, COLLECTION_CONFIG, "-f", "pdf")
 
 
 def page_lines(reader: PdfReader, number: int) -> list[str]:

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .errors import Problem, PublishError, display_path, error
+from .config import config_error
 from .lint import lint_publication
 from .model import Publication
 from .project import IDENTIFIER_NAMESPACE, Project, load_project, output_stem, read_publication
@@ -109,7 +110,7 @@ def read_cover(project: Project):
     if config.cover:
         path = (project.content_dir / config.cover).resolve()
         if not path.is_relative_to(project.root) or not path.is_file():
-            raise error("cover", f'cover: "{config.cover}" not found in the project', config.path)
+            raise config_error(config, "cover", f'"{config.cover}" not found in the project')
     else:
         found = [project.content_dir / n for n in ("cover.jpg", "cover.jpeg", "cover.png")
                  if (project.content_dir / n).is_file()]

@@ -478,6 +478,19 @@ def parse_trim(value: str) -> TrimSize | None:
     return None
 
 
+def config_error(config: "Config", key: str, message: str):
+    """A PublishError about one setting of publication.toml, pointing at its line."""
+    from .errors import error
+
+    line = None
+    if config.path is not None:
+        try:
+            line = find_key_line(config.path.read_text(encoding="utf-8-sig"), key)
+        except OSError:
+            pass
+    return error("config", f"{key}: {message}", config.path, line)
+
+
 def find_key_line(text: str, dotted: str) -> int | None:
     """The line where a (possibly dotted) key is set, so errors can point at it."""
     *tables, key = dotted.split(".")

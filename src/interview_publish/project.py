@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
 
-from .config import CONFIG_NAME, Config, load_config
+from .config import CONFIG_NAME, Config, config_error, load_config
 from .errors import Problem, display_path, error
 from .model import Interview, Matter, Metadata, Paragraph, Part, Publication, Strong, Text
 from .typography import typeset_publication
@@ -66,9 +66,9 @@ def find_transcripts(content_dir: Path, config: Config) -> tuple[Path, ...]:
         for name in config.transcripts:
             candidate = (content_dir / name).resolve()
             if not candidate.is_relative_to(base):
-                raise error("config", f'transcripts: "{name}" lies outside the content folder', config.path)
+                raise config_error(config, "transcripts", f'"{name}" lies outside the content folder')
             if not candidate.is_file():
-                raise error("config", f'transcripts: "{name}" not found in {display_path(content_dir)}', config.path)
+                raise config_error(config, "transcripts", f'"{name}" not found in {display_path(content_dir)}')
             found.append(candidate)
         return tuple(found)
     matter = set(config.front) | set(config.back)
@@ -158,7 +158,7 @@ def read_matters(project: Project, names: tuple[str, ...], where: str, kind: str
     for number, name in enumerate(names, start=1):
         path = (project.content_dir / name).resolve()
         if not path.is_relative_to(project.content_dir) or not path.is_file():
-            raise error("config", f'{where}: "{name}" not found in the content folder', project.config.path)
+            raise config_error(project.config, where, f'"{name}" not found in the content folder')
         matter, found = read_matter(path, f"{where}-{number}", kind)
         matters.append(matter)
         problems.extend(found)
