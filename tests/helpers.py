@@ -66,7 +66,8 @@ def make_collection(root: Path, files: dict[str, Path], config: str, *build_args
 
 def outputs(project: Path) -> dict[str, Path]:
     """The built books in dist/ by suffix (the distribution kit's files left out)."""
-    return {p.suffix.lstrip("."): p for p in (project / "dist").iterdir()
+    return {("kepub" if p.name.endswith(".kepub.epub") else p.suffix.lstrip(".")): p
+            for p in (project / "dist").iterdir()
             if not p.name.startswith(".") and p.name not in KIT and "-cover." not in p.name}
 
 

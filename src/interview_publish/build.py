@@ -15,8 +15,9 @@ from .model import Publication
 from .project import IDENTIFIER_NAMESPACE, Project, load_project, output_stem, read_publication
 from .theme import Theme
 
-FORMATS = ("epub", "pdf", "html")
-SUFFIXES = {"epub": ".epub", "pdf": ".pdf", "html": ".html"}
+FORMATS = ("epub", "pdf", "html")  # what a plain `build` makes
+EXTRA_FORMATS = ("kepub",)  # made when asked for: the EPUB with Kobo's spans, for sideloading
+SUFFIXES = {"epub": ".epub", "pdf": ".pdf", "html": ".html", "kepub": ".kepub.epub"}
 
 
 @dataclass
@@ -49,7 +50,7 @@ def build(path: Path | str = ".", formats: tuple[str, ...] = FORMATS, print_over
     cover_name = f"{stem}-cover.{cover.extension}"
     rendered = render_all(formats, publication, project, theme, result.problems, cover, cover_name)
     files = {stem + SUFFIXES[fmt]: data for fmt, data in rendered.items()}
-    if set(formats) == set(FORMATS):  # a full build also writes the distribution kit
+    if set(FORMATS) <= set(formats):  # a full build also writes the distribution kit
         from .kit import build_kit
 
         files = build_kit(publication, theme, files, (cover_name, cover.data), project.config.url)
@@ -73,10 +74,14 @@ def render_all(formats: tuple[str, ...], publication: Publication, project: Proj
         rendered["pdf"] = edition.data
         if edition.starts:
             print_pages = PrintPages(edition.starts, print_identifier(publication, project))
-    if "epub" in formats:
+    if "epub" in formats or "kepub" in formats:
         from .renderers.epub import render_epub
 
         rendered["epub"] = render_epub(publication, theme, print_pages, cover)
+    if "kepub" in formats:
+        from .renderers.kepub import kepubify
+
+        rendered["kepub"] = kepubify(rendered["epub"])
     if "html" in formats:
         from .renderers.html import render_html
 

@@ -12,7 +12,8 @@ from . import __version__
 from .config import PDF_VARIANTS, parse_trim
 from .errors import Problem, PublishError, display_path, human_size
 
-FORMATS = ("epub", "pdf", "html")
+FORMATS = ("epub", "pdf", "html")  # the default set
+KNOWN_FORMATS = FORMATS + ("kepub",)
 EXIT_INPUT, EXIT_USAGE, EXIT_INTERNAL = 1, 2, 70
 
 
@@ -30,7 +31,7 @@ def make_parser() -> argparse.ArgumentParser:
     build = commands.add_parser("build", help="build every format (or those given) into dist/")
     build.add_argument("path", nargs="?", default=".", metavar="PATH")
     build.add_argument("--format", "-f", default=",".join(FORMATS), type=parse_formats,
-                       help="comma-separated formats to build (default: epub,pdf,html)")
+                       help="comma-separated formats to build: epub, pdf, html, kepub (default: epub,pdf,html)")
     build.add_argument("--trim", type=parse_trim_option, help="PDF trim size: A5, A4, Letter, US-Trade or "
                        '"WIDTH x HEIGHT" (overrides print.trim)')
     build.add_argument("--pdf-variant", choices=PDF_VARIANTS, help="PDF standard (overrides print.variant; "
@@ -60,9 +61,10 @@ def parse_trim_option(value: str):
 
 def parse_formats(value: str) -> tuple[str, ...]:
     chosen = tuple(dict.fromkeys(part.strip().lower() for part in value.split(",") if part.strip()))
-    unknown = [fmt for fmt in chosen if fmt not in FORMATS]
+    unknown = [fmt for fmt in chosen if fmt not in KNOWN_FORMATS]
     if unknown or not chosen:
-        raise argparse.ArgumentTypeError(f"unknown format {', '.join(unknown) or value!r}; choose from {', '.join(FORMATS)}")
+        raise argparse.ArgumentTypeError(f"unknown format {', '.join(unknown) or value!r}; "
+                                         f"choose from {', '.join(KNOWN_FORMATS)}")
     return chosen
 
 

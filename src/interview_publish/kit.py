@@ -24,8 +24,9 @@ MEDIA_TYPES = {
     ".xml": "application/atom+xml;profile=opds-catalog;kind=acquisition",
     ".json": "application/json",
 }
-FORMAT_NAMES = {".epub": ("EPUB", "for e-readers and e-book apps"), ".pdf": ("PDF", "for print and reading on a page"),
-                ".html": ("HTML", "for reading in a web browser")}
+FORMAT_NAMES = {".epub": ("EPUB", "for e-readers and e-book apps"),
+                ".kepub.epub": ("KEPUB", "for Kobo e-readers, copied onto the device"),
+                ".pdf": ("PDF", "for print and reading on a page"), ".html": ("HTML", "for reading in a web browser")}
 ATOM, DC, OPDS = "http://www.w3.org/2005/Atom", "http://purl.org/dc/terms/", "http://opds-spec.org/2010/catalog"
 
 
@@ -41,6 +42,11 @@ def build_kit(publication: Publication, theme: Theme, books: dict[str, bytes], c
     return files
 
 
+def format_suffix(name: str) -> str:
+    """The format's suffix of a book's file name: .kepub.epub, else the last suffix."""
+    return ".kepub.epub" if name.endswith(".kepub.epub") else "." + name.rsplit(".", 1)[1]
+
+
 def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
@@ -52,8 +58,8 @@ def media_type(name: str) -> str:
 def landing_page(publication: Publication, theme: Theme, books: dict[str, bytes], cover_name: str) -> bytes:
     """dist/index.html: the cover, the description and a download link per format, with sizes."""
     downloads = []
-    for name in sorted(books, key=lambda n: list(FORMAT_NAMES).index("." + n.rsplit(".", 1)[1])):
-        label, purpose = FORMAT_NAMES["." + name.rsplit(".", 1)[1]]
+    for name in sorted(books, key=lambda n: list(FORMAT_NAMES).index(format_suffix(n))):
+        label, purpose = FORMAT_NAMES[format_suffix(name)]
         downloads.append({"name": name, "label": label, "purpose": purpose, "size": human_size(len(books[name])),
                           "type": media_type(name)})
     page = theme.render("html/landing.html.j2", **base_context(publication, web=True),
