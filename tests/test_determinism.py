@@ -20,3 +20,12 @@ def test_source_date_epoch_sets_the_dates(tmp_path):
 
     _, opf, _ = read_epub(outputs(project)["epub"])
     assert opf.findtext(".//opf:meta[@property='dcterms:modified']", namespaces=NS) == "2023-11-14T22:13:20Z"
+
+
+def test_kepub_builds_are_identical(tmp_path):
+    built = []
+    for name in ("one", "two"):
+        project = make_project(tmp_path / name)
+        assert run_cli("build", str(project), "-f", "epub,kepub").returncode == 0
+        built.append(outputs(project)["kepub"].read_bytes())
+    assert built[0] == built[1]
