@@ -48,6 +48,10 @@ def make_parser() -> argparse.ArgumentParser:
 
     dump = commands.add_parser("dump", help="print the content model as JSON")
     dump.add_argument("path", nargs="?", default=".", metavar="PATH")
+
+    theme = commands.add_parser("theme", help="list the theme file each output uses and where it comes from "
+                                              "(the project's templates/ and styles/, or the default theme)")
+    theme.add_argument("path", nargs="?", default=".", metavar="PATH")
     return parser
 
 
@@ -73,6 +77,8 @@ def main(argv: list[str] | None = None) -> int:
             return run_build(args)
         if args.command == "check":
             return run_check(args)
+        if args.command == "theme":
+            return run_theme(args)
         return run_dump(args)
     except PublishError as exc:
         report(exc.problems)
@@ -145,6 +151,18 @@ def run_dump(args) -> int:
     publication, problems = read_publication(load_project(Path(args.path)))
     report(problems)  # stderr: the JSON on stdout stays clean
     sys.stdout.write(dump_json(publication))
+    return 0
+
+
+def run_theme(args) -> int:
+    from .errors import error
+    from .theme import Theme
+    from .theme_files import format_report
+
+    path = Path(args.path)
+    if not path.exists():
+        raise error("project", "no such file or folder", path)
+    sys.stdout.write(format_report(Theme.for_project(path if path.is_dir() else path.parent)))
     return 0
 
 
