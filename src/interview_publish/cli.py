@@ -27,6 +27,10 @@ def make_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands.required = True
 
+    new = commands.add_parser("new", help="start a project in DIR: an example transcript, a commented "
+                                          "publication.toml, templates/ and styles/ for overrides")
+    new.add_argument("dir", metavar="DIR")
+
     build = commands.add_parser("build", help="build every format (or those given) into dist/")
     build.add_argument("path", nargs="?", default=".", metavar="PATH")
     build.add_argument("--format", "-f", default=",".join(FORMATS), type=parse_formats,
@@ -77,6 +81,8 @@ def main(argv: list[str] | None = None) -> int:
             return run_build(args)
         if args.command == "check":
             return run_check(args)
+        if args.command == "new":
+            return run_new(args)
         if args.command == "theme":
             return run_theme(args)
         return run_dump(args)
@@ -151,6 +157,14 @@ def run_dump(args) -> int:
     publication, problems = read_publication(load_project(Path(args.path)))
     report(problems)  # stderr: the JSON on stdout stays clean
     sys.stdout.write(dump_json(publication))
+    return 0
+
+
+def run_new(args) -> int:
+    from .scaffold import new_project, next_steps
+
+    new_project(Path(args.dir))
+    sys.stdout.write(next_steps(Path(args.dir)))
     return 0
 
 
