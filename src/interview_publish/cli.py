@@ -42,6 +42,14 @@ def make_parser() -> argparse.ArgumentParser:
     build.add_argument("--strict", action="store_true", help="lint warnings stop the build")
     add_verbosity(build)
 
+    serve = commands.add_parser("serve", help="preview the HTML edition in a browser on this machine, rebuilt and "
+                                              "reloaded on every change; EPUB and PDF follow in the background")
+    serve.add_argument("path", nargs="?", default=".", metavar="PATH")
+    serve.add_argument("--port", "-p", type=parse_port, default=8000, help="port (default 8000; 0 picks a free one)")
+    serve.add_argument("--host", type=parse_host, default="127.0.0.1",
+                       help="a loopback address: 127.0.0.1 (default), ::1 or localhost")
+    add_verbosity(serve)
+
     check = commands.add_parser("check", help="editorial lint of the transcripts, then EPUBCheck and Ace on "
                                                "the built EPUB")
     check.add_argument("path", nargs="?", default=".", metavar="PATH")
@@ -66,6 +74,21 @@ def add_verbosity(command: argparse.ArgumentParser) -> None:
     group.add_argument("--verbose", "-v", action="store_true", help="also print the time of each step")
 
 
+def parse_port(value: str) -> int:
+    if not value.isdigit() or int(value) > 65535:
+        raise argparse.ArgumentTypeError(f"expected a port number from 0 to 65535, found {value!r}")
+    return int(value)
+
+
+def parse_host(value: str) -> str:
+    from .serve import loopback_host
+
+    try:
+        return loopback_host(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc))
+
+
 def parse_trim_option(value: str):
     trim = parse_trim(value)
     if trim is None:
@@ -88,6 +111,10 @@ def main(argv: list[str] | None = None) -> int:
             return run_build(args)
         if args.command == "check":
             return run_check(args)
+        if args.command == "serve":
+            from .serve import serve
+
+            return serve(Path(args.path), args.host, args.port, quiet=args.quiet, verbose=args.verbose)
         if args.command == "new":
             return run_new(args)
         if args.command == "theme":

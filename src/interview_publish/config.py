@@ -397,6 +397,8 @@ def check_keys(data: dict, schema: dict, prefix: str, report) -> None:
                 hint = f'; did you mean "{elsewhere[0]}" (under [{elsewhere[0].split(".")[0]}])?'
             elif guess:
                 hint = f'; did you mean "{prefix}{guess[0]}"?'
+            elif prefix and (top := difflib.get_close_matches(key, list(TOP_KEYS), n=1)):
+                hint = f'; did you mean "{top[0]}"? It is a top-level setting: put it above the first [table]'
             else:
                 hint = f"; known keys here: {', '.join(sorted(schema))}"
             report(prefix + key, "unknown setting" + hint)
