@@ -182,3 +182,54 @@ def test_a_busy_port_is_an_input_error(tmp_path):
         result = run_cli("serve", str(project), "--port", str(taken.getsockname()[1]))
     assert result.returncode == 1 and "error[serve]: cannot listen on 127.0.0.1:" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_change_rebuilds_only_the_outputs_that_use_it(tmp_path):
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    from helpers import REPO
+
+    project = make_project(tmp_path)
+    (project / "styles").mkdir()
+    server = Served(project)
+    try:
+        first = wait_for(lambda: (lambda s: s if s["builds"]["books"] >= 1 and not s["building"] else None)(
+            server.state()))
+        html_builds = first["builds"]["html"]
+        print_css = (REPO / "styles" / "print.css").read_text(encoding="utf-8")
+        (project / "styles" / "print.css").write_text(print_css + '\n.book-title::after { content: " Printmark"; }\n',
+                                                      encoding="utf-8")
+
+        def pdf_text() -> str:
+            data = server.get("/buzhinskiy-interview.pdf")[2]
+            return " ".join(page.extract_text() for page in PdfReader(BytesIO(data)).pages)
+
+        assert wait_for(lambda: server.state()["builds"]["books"] > first["builds"]["books"])
+        assert wait_for(lambda: "Printmark" in pdf_text())
+        assert server.state()["builds"]["html"] == html_builds  # the HTML does not use print.css: not rebuilt
+        # A transcript edit concerns every output.
+        transcript = next((project / "content").glob("*.txt"))
+        transcript.write_text(transcript.read_text(encoding="utf-8").replace("cooperation", "Kestrel-cooperation", 1),
+                              encoding="utf-8")
+        assert wait_for(lambda: b"Kestrel-cooperation" in server.get("/buzhinskiy-interview.html")[2])
+        assert wait_for(lambda: "Kestrel" in pdf_text())
+        assert server.state()["builds"]["html"] > html_builds
+    finally:
+        assert server.stop() == 0
+
+
+def test_serve_starts_on_a_broken_project_and_recovers(tmp_path):
+    project = make_project(tmp_path, config='titel = "A test"\n')
+    server = Served(project)
+    try:
+        status, _, page = server.get("/")
+        assert status == 500 and b'titel: unknown setting; did you mean &quot;title&quot;?' in page
+        assert b"There is no good build yet." in page
+        assert any('did you mean "title"?' in line for line in server.stderr)
+        (project / "content" / "publication.toml").write_text('title = "A test"\n', encoding="utf-8")
+        assert wait_for(lambda: server.get("/")[0] == 200)
+        assert b"<title>A test</title>" in server.get("/")[2]
+    finally:
+        assert server.stop() == 0

@@ -7,7 +7,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from helpers import NS, REPO, SEED, epubcheck, make_project, outputs, pdf_body_text, run_cli, spine_documents
+from helpers import NS, REPO, epubcheck, make_project, outputs, pdf_body_text, run_cli, spine_documents
 
 COLOPHON = """\
 <p class="colophon-title">{{ meta.title }}</p>

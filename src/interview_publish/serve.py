@@ -64,15 +64,25 @@ def loopback_host(value: str) -> str:
 
 @dataclass
 class State:
-    """What the server shows: the served folder, the build counter, the last failure, what is building."""
+    """What the server shows: the served folder, the build counter, the problems of failed builds, what is
+    building. "html" is the HTML edition; "books" are the EPUB, the PDF and the distribution kit."""
 
     folder: Path
     counter: int = 0  # bumped whenever what is served changes: the pages reload
-    problems: list[Problem] = field(default_factory=list)  # of the last failed build; empty after a good one
-    failed: bool = False
+    failures: dict[str, list[Problem]] = field(default_factory=dict)  # per kind, of its last build if it failed
+    builds: dict[str, int] = field(default_factory=lambda: {"html": 0, "books": 0})  # good builds per kind
     stem: str | None = None  # the outputs' file name stem, known after the first good build
-    building: set[str] = field(default_factory=set)  # "html", "books"
+    building: set[str] = field(default_factory=set)
     built_at: str = ""
+
+    @property
+    def failed(self) -> bool:
+        return any(self.failures.values())
+
+    @property
+    def problems(self) -> list[Problem]:
+        """Every problem of the failed builds, each once."""
+        return list(dict.fromkeys(p for problems in self.failures.values() for p in problems))
 
     def ready(self) -> dict[str, str]:
         """The served files by kind (html, epub, pdf, landing)."""
@@ -87,84 +97,93 @@ class State:
 
 
 class Preview:
-    """Builds the project into the served folder, HTML first, then the books in the background."""
+    """Builds the project into the served folder: the HTML edition first, the books after it in the background,
+    each only when something it uses changed."""
 
     def __init__(self, path: Path, folder: Path, say, books: bool = True):
         self.path = path
+        self.root, self.content = project_folders(path)
         self.state = State(folder)
         self.say = say  # say(text, problems=(), kind="info"|"problem")
         self.books = books
         self.lock = threading.Lock()
-        self.generation = 0  # bumped by every change seen
-        self.changed = threading.Event()
+        self.generations = {"html": 1, "books": 1}  # bumped by every change that concerns the kind
+        self.books_due = True  # a change concerned the books since their last build started
+        self.html_due = threading.Event()
         self.books_wanted = threading.Event()
         self.stopping = threading.Event()
         self.staging_root = Path(tempfile.mkdtemp(prefix=".staging-", dir=folder.parent))
 
-    def change(self, what: str = "") -> None:
-        """Something the build reads changed: rebuild."""
+    def change(self, paths: list[Path]) -> set[str]:
+        """Files changed: rebuild what uses them. Returns the kinds to rebuild."""
+        kinds = affected(paths, self.root, self.content)
         with self.lock:
-            self.generation += 1
-        self.changed.set()
+            for kind in kinds:
+                self.generations[kind] += 1
+            if "books" in kinds:
+                self.books_due = True
+        if "html" in kinds:
+            self.html_due.set()  # the books follow a good HTML build
+        elif "books" in kinds:
+            self.books_wanted.set()
+        return kinds
 
     def start(self) -> None:
         """Build the HTML once now, then keep rebuilding in the background on every change."""
-        self.generation = 1
         self.build_html()
-        threading.Thread(target=self._html_loop, name="serve-html", daemon=True).start()
+        threading.Thread(target=self._loop, args=(self.html_due, self.build_html), name="serve-html",
+                         daemon=True).start()
         if self.books:
-            threading.Thread(target=self._books_loop, name="serve-books", daemon=True).start()
+            threading.Thread(target=self._loop, args=(self.books_wanted, self.build_books), name="serve-books",
+                             daemon=True).start()
 
-    def _html_loop(self) -> None:
+    def _loop(self, due: threading.Event, work) -> None:
         while not self.stopping.is_set():
-            if not self.changed.wait(0.5):
-                continue
-            self.changed.clear()
-            if not self.stopping.is_set():
-                self.build_html()
-
-    def _books_loop(self) -> None:
-        while not self.stopping.is_set():
-            if not self.books_wanted.wait(0.5):
-                continue
-            self.books_wanted.clear()
-            if not self.stopping.is_set():
-                self.build_books()
+            if due.wait(0.5):
+                due.clear()
+                if not self.stopping.is_set():
+                    work()
 
     def build_html(self) -> None:
-        """The fast build: the HTML edition only. A good one asks for the books."""
-        generation = self.generation
-        if self._run(("html",), generation, "HTML") and self.books:
+        """The fast build: the HTML edition only. A good one lets the books follow if they are due."""
+        if self._run(("html",), "HTML") and self.books and self.books_due:
             self.books_wanted.set()
 
     def build_books(self) -> None:
-        """The slow build: every format and the distribution kit, published only if nothing changed since."""
-        self._run(("epub", "pdf", "html"), self.generation, "EPUB, PDF and the landing page")
+        """The slow build: every format and the distribution kit."""
+        with self.lock:
+            self.books_due = False
+        self._run(("epub", "pdf", "html"), "EPUB, PDF and the landing page")
 
-    def _run(self, formats: tuple[str, ...], generation: int, label: str) -> bool:
+    def _run(self, formats: tuple[str, ...], label: str) -> bool:
         from .build import build
 
         kind = "html" if formats == ("html",) else "books"
         with self.lock:
             self.state.building.add(kind)
+            started_at = dict(self.generations)
         staging = Path(tempfile.mkdtemp(dir=self.staging_root))
         started = time.monotonic()
         try:
             result = build(self.path, formats, dist=staging)
         except PublishError as exc:
-            return self._failed(exc.problems, generation, kind, staging)
+            return self._failed(exc.problems, started_at, kind, staging)
         except Exception as exc:  # a bug of ours must not stop the preview: show it like a problem
             problem = Problem("error", "internal", f"{type(exc).__name__}: {exc} (please report it)")
-            return self._failed([problem], generation, kind, staging)
+            return self._failed([problem], started_at, kind, staging)
         with self.lock:
             self.state.building.discard(kind)
-            if generation != self.generation:  # the files changed meanwhile: a newer build follows
+            if started_at[kind] != self.generations[kind]:  # changed meanwhile: a newer build follows
                 shutil.rmtree(staging, ignore_errors=True)
                 return False
+            stem = result.outputs[0][1].stem
             for path in staging.iterdir():
-                os.replace(path, self.state.folder / path.name)
-            self.state.stem = result.outputs[0][1].stem
-            self.state.failed, self.state.problems = False, []
+                # The books' build writes the HTML too; it is kept only if the HTML has not changed since.
+                if kind == "html" or path.name != f"{stem}.html" or started_at["html"] == self.generations["html"]:
+                    os.replace(path, self.state.folder / path.name)
+            self.state.stem = stem
+            self.state.failures.pop(kind, None)
+            self.state.builds[kind] += 1
             self.state.counter += 1
             self.state.built_at = datetime.now().strftime("%H:%M:%S")
         shutil.rmtree(staging, ignore_errors=True)
@@ -172,22 +191,50 @@ class Preview:
                  [p for p in result.problems if p.severity != "note"] if kind == "html" else [])
         return True
 
-    def _failed(self, problems: list[Problem], generation: int, kind: str, staging: Path) -> bool:
+    def _failed(self, problems: list[Problem], started_at: dict, kind: str, staging: Path) -> bool:
         shutil.rmtree(staging, ignore_errors=True)
         with self.lock:
             self.state.building.discard(kind)
-            if generation != self.generation:
+            if started_at[kind] != self.generations[kind]:
                 return False
-            self.state.failed, self.state.problems = True, list(problems)
+            self.state.failures[kind] = list(problems)
             self.state.counter += 1
             self.state.built_at = datetime.now().strftime("%H:%M:%S")
-        self.say("the build failed; the page shows why, the last good output stays reachable", problems,
+        what = "HTML" if kind == "html" else "EPUB/PDF"
+        self.say(f"the {what} build failed; the page shows why, the last good output stays reachable", problems,
                  kind="problem")
         return False
 
     def stop(self) -> None:
         self.stopping.set()
         shutil.rmtree(self.staging_root, ignore_errors=True)
+
+
+def affected(paths: list[Path], root: Path, content: Path) -> set[str]:
+    """What a change concerns: content and settings concern everything; a theme file, the outputs that use it
+    (`interview-publish theme` shows which); a theme file no output uses yet (new, removed), everything."""
+    from .theme import Theme
+    from .theme_files import theme_files
+
+    everything = {"html", "books"}
+    theme_paths = [p for p in paths if p.resolve().is_relative_to(root / "templates")
+                   or p.resolve().is_relative_to(root / "styles")]
+    if len(theme_paths) < len(paths):
+        return everything
+    try:
+        used = theme_files(Theme.for_project(root))
+    except Exception:  # the theme cannot be listed (a template that cannot be read): rebuild everything
+        return everything
+    kinds: set[str] = set()
+    for path in theme_paths:
+        resolved = path.resolve()
+        outputs = {output for output, files in used.items() for f in files
+                   if f.path and f.origin == "project" and (resolved == f.path.resolve()
+                                                             or resolved.is_relative_to(f.path.resolve()))}
+        if not outputs:
+            return everything
+        kinds |= {"html" if output == "HTML" else "books" for output in outputs}
+    return kinds
 
 
 def project_folders(path: Path) -> tuple[Path, Path]:
@@ -219,9 +266,9 @@ def watch(path: Path, preview: Preview, stop: threading.Event, say_change) -> No
 
     for changes in watchfiles.watch(root, watch_filter=ProjectFilter(), stop_event=stop, debounce=200, step=50,
                                     raise_interrupt=False):
-        names = sorted({display_path(name) for _, name in changes})
-        say_change(names)
-        preview.change(", ".join(names))
+        paths = sorted({Path(name) for _, name in changes})
+        kinds = preview.change(paths)
+        say_change([display_path(p) for p in paths], kinds)
 
 
 def inject(page: bytes, state: State, counter: int, last_good: bool = False) -> bytes:
@@ -290,9 +337,10 @@ def make_handler(preview: Preview, verbose: bool):
             path = unquote(urlsplit(self.path).path)
             with preview.lock:
                 counter, failed, ready = state.counter, state.failed, state.ready()
-                building = sorted(state.building)
+                building, builds = sorted(state.building), dict(state.builds)
             if path == "/__reload":
-                body = json.dumps({"build": counter, "failed": failed, "ready": ready, "building": building})
+                body = json.dumps({"build": counter, "failed": failed, "ready": ready, "building": building,
+                                   "builds": builds})
                 return self.send(HTTPStatus.OK, body.encode("utf-8"), ".json", head)
             if path == "/":
                 if failed:
@@ -357,9 +405,11 @@ def serve(path: Path, host: str = "127.0.0.1", port: int = 8000, quiet: bool = F
             if kind == "problem" or not quiet:
                 print(text, file=sys.stderr if kind == "problem" else sys.stdout, flush=True)
 
-    def say_change(names: list[str]) -> None:
+    def say_change(names: list[str], kinds: set[str]) -> None:
         if verbose:
-            say("changed: " + ", ".join(names))
+            what = " and ".join(label for kind, label in (("html", "the HTML"), ("books", "the EPUB and PDF"))
+                                if kind in kinds)
+            say(f"changed: {', '.join(names)}; rebuilding {what}")
 
     workspace = Path(tempfile.mkdtemp(prefix="interview-publish-serve-"))
     folder = workspace / "site"
