@@ -31,6 +31,10 @@ def test_new_then_build_gives_epubcheck_clean_output(tmp_path):
     dumped = run_cli("dump", cwd=folder)
     turns = __import__("json").loads(dumped.stdout)["interviews"][0]["turns"]
     assert [t["role"] for t in turns] == ["interviewer", "interviewee"] * 4
+    listing = run_cli("theme", cwd=folder)
+    origins = {line.split()[2] for line in listing.stdout.splitlines() if line.startswith("  ")}
+    assert listing.returncode == 0 and origins == {"default"}  # nothing overridden yet
+    assert "not used by any output" not in listing.stdout  # the notes in templates/ and styles/ are no theme files
 
 
 def test_new_refuses_a_folder_that_is_not_empty(tmp_path):

@@ -62,7 +62,8 @@ def test_overridden_template_and_stylesheet_reach_every_format(overridden):
 
 def test_a_template_extending_the_default_keeps_the_rest_of_it(overridden):
     _, files = overridden
-    titlepage = next(d for d in spine_documents(files["epub"]) if d.find(".//x:h1[@class='book-title']", NS) is not None)
+    titlepage = next(d for d in spine_documents(files["epub"])
+                     if d.find(".//x:h1[@class='book-title']", NS) is not None)
     assert titlepage.findtext(".//x:h1[@class='book-title']", namespaces=NS) == \
         "Russia and US have mutual desire to develop cooperation"  # from the default template
     assert titlepage.findtext(".//x:p[@class='book-publisher']", namespaces=NS) == \

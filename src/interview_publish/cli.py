@@ -1,4 +1,5 @@
-"""Command line: `interview-publish build|dump`. User errors are one line each and exit 1, never a traceback."""
+"""Command line: `interview-publish new|build|serve|check|dump|theme`. User errors are one line each and exit 1,
+never a traceback."""
 
 from __future__ import annotations
 
@@ -48,7 +49,7 @@ def make_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", "-p", type=parse_port, default=8000, help="port (default 8000; 0 picks a free one)")
     serve.add_argument("--host", type=parse_host, default="127.0.0.1",
                        help="a loopback address: 127.0.0.1 (default), ::1 or localhost")
-    add_verbosity(serve)
+    add_verbosity(serve, "also print each change seen and each request")
 
     check = commands.add_parser("check", help="editorial lint of the transcripts, then EPUBCheck and Ace on "
                                                "the built EPUB")
@@ -67,11 +68,11 @@ def make_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def add_verbosity(command: argparse.ArgumentParser) -> None:
+def add_verbosity(command: argparse.ArgumentParser, verbose: str = "also print the time of each step") -> None:
     """--quiet and --verbose, which exclude each other."""
     group = command.add_mutually_exclusive_group()
     group.add_argument("--quiet", "-q", action="store_true", help="print only warnings and errors")
-    group.add_argument("--verbose", "-v", action="store_true", help="also print the time of each step")
+    group.add_argument("--verbose", "-v", action="store_true", help=verbose)
 
 
 def parse_port(value: str) -> int:
@@ -112,9 +113,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "check":
             return run_check(args)
         if args.command == "serve":
-            from .serve import serve
-
-            return serve(Path(args.path), args.host, args.port, quiet=args.quiet, verbose=args.verbose)
+            return run_serve(args)
         if args.command == "new":
             return run_new(args)
         if args.command == "theme":
@@ -138,7 +137,6 @@ def main(argv: list[str] | None = None) -> int:
 
 def run_build(args) -> int:
     from .build import build
-
     from .progress import Progress
 
     overrides = {key: value for key, value in (("trim", args.trim), ("variant", args.pdf_variant)) if value}
@@ -198,6 +196,12 @@ def run_dump(args) -> int:
     report(problems)  # stderr: the JSON on stdout stays clean
     sys.stdout.write(dump_json(publication))
     return 0
+
+
+def run_serve(args) -> int:
+    from .serve import serve
+
+    return serve(Path(args.path), args.host, args.port, quiet=args.quiet, verbose=args.verbose)
 
 
 def run_new(args) -> int:

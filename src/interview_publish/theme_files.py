@@ -70,7 +70,8 @@ def origin(theme: Theme, path: Path | None) -> str:
     if path is None or not path.exists():
         return "missing"
     resolved = path.resolve()
-    project = any(resolved.is_relative_to(d.resolve() / sub) for d in theme.dirs[:-1] for sub in ("templates", "styles"))
+    project = any(resolved.is_relative_to(d.resolve() / sub)
+                  for d in theme.dirs[:-1] for sub in ("templates", "styles"))
     return "project" if project else "default"
 
 
@@ -87,7 +88,8 @@ def unused_project_files(theme: Theme, used: dict[str, list[ThemeFile]]) -> list
             if not base.is_dir():
                 continue
             for path in sorted(base.rglob(pattern)):
-                if not path.is_file() or path.resolve() in used_paths or path.name.startswith("."):
+                if not path.is_file() or path.resolve() in used_paths or path.name.startswith(".") \
+                        or path.name.upper().startswith("README"):  # the notes `new` leaves there
                     continue
                 relative = str(path.relative_to(base))
                 guess = difflib.get_close_matches(relative, known, n=1)
