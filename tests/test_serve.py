@@ -156,7 +156,7 @@ def test_books_are_built_in_the_background_and_linked(served):
     assert run_cli("build", str(project)).returncode == 0
     built = outputs(project)["html"].read_bytes()
     served_page = page.encode("utf-8")
-    start = served_page.index(b'<div id="interview-publish-preview"')
+    start = served_page.index(b'<aside id="interview-publish-preview"')
     end = served_page.index(b"</script>", start) + len(b"</script>")
     assert served_page[:start] + served_page[end:] == built
     assert (project / "dist" / "buzhinskiy-interview.pdf").read_bytes() == pdf
@@ -233,3 +233,72 @@ def test_serve_starts_on_a_broken_project_and_recovers(tmp_path):
         assert b"<title>A test</title>" in server.get("/")[2]
     finally:
         assert server.stop() == 0
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """The system Chromium driven by Playwright (as in test_web.py); required in CI."""
+    import shutil
+
+    chromium = shutil.which("chromium")
+    if chromium is None or not _has_playwright():
+        assert not os.environ.get("CI"), "Chromium and playwright must run in CI (scripts/setup --test installs them)"
+        pytest.skip("Chromium or playwright is not installed here")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as engine:
+        launched = engine.chromium.launch(executable_path=chromium, args=[
+            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+            "--disable-sync", "--no-first-run"])
+        yield launched
+        launched.close()
+
+
+def _has_playwright() -> bool:
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def axe_violations(page) -> list[str]:
+    """axe-core's findings on the page (axe-core as installed by scripts/setup --test; required in CI)."""
+    from helpers import REPO
+
+    axe = Path(os.environ.get("AXE_JS") or REPO / ".tools" / "web" / "node_modules" / "axe-core" / "axe.min.js")
+    if not axe.is_file():
+        assert not os.environ.get("CI"), "axe-core must run in CI (scripts/setup --test installs it)"
+        return []
+    page.add_script_tag(path=str(axe))
+    return page.evaluate("async () => (await axe.run(document)).violations.map(v => v.id + ': ' + v.help)")
+
+
+def test_the_browser_page_reloads_by_itself(served, browser):
+    project, server = served
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(server.url)
+    assert page.title() == "Russia and US have mutual desire to develop cooperation"
+    assert "Preview" in page.inner_text("#interview-publish-preview")
+    assert axe_violations(page) == []  # the preview bar keeps the page accessible
+    page.evaluate("window.notReloadedYet = true")
+
+    transcript = next((project / "content").glob("*.txt"))
+    transcript.write_text(transcript.read_text(encoding="utf-8").replace("cooperation", "Heron-cooperation", 1),
+                          encoding="utf-8")
+    page.wait_for_function("document.body.innerText.includes('Heron-cooperation')", timeout=WAIT * 1000)
+    assert page.evaluate("window.notReloadedYet === undefined")  # the page reloaded itself
+
+    config = project / "content" / "publication.toml"
+    good = config.read_text(encoding="utf-8")
+    config.write_text(good + "\n[print]\ntrim = 'A5'\n", encoding="utf-8")  # a second [print] table: broken TOML
+    page.wait_for_function("document.title.startsWith('Build failed')", timeout=WAIT * 1000)
+    assert "error[config]: invalid TOML" in page.inner_text("main")
+    assert axe_violations(page) == []
+
+    config.write_text(good, encoding="utf-8")
+    page.wait_for_function("document.body.innerText.includes('Heron-cooperation')", timeout=WAIT * 1000)
+    assert errors == []
+    page.close()

@@ -283,7 +283,8 @@ def inject(page: bytes, state: State, counter: int, last_good: bool = False) -> 
             parts.append(f'<a style="{LINK_STYLE}" href="/{html.escape(ready[kind])}">{label}</a>')
         elif "books" in state.building or "html" in state.building:
             parts.append(f"{label}: building…")
-    bar = (f'<div id="interview-publish-preview" style="{BAR_STYLE}" role="status">{" · ".join(parts)}</div>'
+    bar = (f'<aside id="interview-publish-preview" style="{BAR_STYLE}" aria-label="Preview">'
+           f'{" · ".join(parts)}</aside>'
            '<style>body { padding-bottom: 3rem; }</style>')
     addition = (bar + RELOAD_SCRIPT % counter).encode("utf-8")
     at = page.rfind(b"</body>")
@@ -312,12 +313,14 @@ code {{ white-space: pre-wrap; word-break: break-word; font: 14px/1.45 ui-monosp
 </style>
 </head>
 <body>
+<main>
 <h1>The build failed</h1>
 <p>Fix the problems below and save: this page reloads by itself. The terminal shows them too.</p>
 <ul>
 {items}
 </ul>
 {link}
+</main>
 </body>
 </html>
 """
