@@ -61,3 +61,19 @@ def test_a_whole_number_setting_refuses_true(tmp_path):
     result = run_cli("build", str(project), "-f", "html")
     assert result.returncode == 1
     assert "publication.toml:4: error[config]: series.position: expected a whole number, found true" in result.stderr
+
+
+def test_did_you_mean_at_every_level(tmp_path):
+    config = ('title = "A test"\n[[participant]]\nname = "X"\n[lint]\nignore = ["filler-word"]\nstrikt = true\n'
+              '[print]\ntrim = "A5"\npublisher = "Moved here by mistake"\n')
+    project = make_project(tmp_path, SEED.read_text(encoding="utf-8"), config=config)
+    result = run_cli("build", str(project), "-f", "html")
+    assert result.returncode == 1
+    lines = [line.split("publication.toml:", 1)[1] for line in result.stderr.splitlines() if "error[config]" in line]
+    assert lines == [
+        '2: error[config]: participant: unknown setting; did you mean "participants"?',
+        '5: error[config]: lint.ignore: unknown lint code "filler-word"; did you mean "filler-words"?',
+        '6: error[config]: lint.strikt: unknown setting; did you mean "lint.strict"?',
+        '9: error[config]: print.publisher: unknown setting; did you mean "publisher"? It is a top-level setting: '
+        'put it above the first [table]',
+    ], result.stderr

@@ -193,6 +193,9 @@ def validate_config(data: dict, text: str, path: Path) -> Config:
                 following = text.splitlines()[line:]
                 line = next((line + 1 + n for n, raw in enumerate(following)
                              if re.match(rf"^\s*{re.escape(field_name)}\s*=", raw)), line)
+        if line is None:  # a whole table: its [name] or first [[name]] header
+            line = next((number for number, raw in enumerate(text.splitlines(), start=1)
+                         if re.match(rf"^\s*\[\[?\s*{re.escape(key)}\s*\]\]?", raw)), None)
         problems.append(Problem("error", "config", f"{key}: {message}", shown, line))
 
     check_keys(data, TOP_KEYS, "", report)
