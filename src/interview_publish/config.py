@@ -232,7 +232,8 @@ def validate_config(data: dict, text: str, path: Path) -> Config:
     transcripts = data.get("transcripts")
     if isinstance(transcripts, list):
         if not transcripts or not all(isinstance(t, str) and t.strip() for t in transcripts):
-            report("transcripts", f'expected a non-empty list of file names such as ["part1.txt"], found {transcripts!r}')
+            report("transcripts", 'expected a non-empty list of file names such as ["part1.txt"], '
+                                  f"found {transcripts!r}")
         else:
             values["transcripts"] = tuple(transcripts)
             check_files(path.parent, "transcripts", transcripts, report)
@@ -412,15 +413,17 @@ def check_keys(data: dict, schema: dict, prefix: str, report) -> None:
 
 
 def describe(value) -> str:
-    """A TOML value as the user wrote it, with its kind: "yes" (a string), 3 (a whole number)."""
-    kinds = {str: "a string", bool: "true or false", int: "a whole number", float: "a number", list: "a list",
-             dict: "a table", Date: "a date", datetime: "a date-time"}
-    shown = {True: "true", False: "false"}.get(value, None) if isinstance(value, bool) else None
-    if shown is None:
-        shown = f'"{value}"' if isinstance(value, str) else (
-            "a table" if isinstance(value, dict) else str(value) if not isinstance(value, list) else repr(value))
-    kind = kinds.get(type(value), type(value).__name__)
-    return shown if shown == kind else f"{shown} ({kind})"
+    """A TOML value as the user wrote it, with its kind: "yes" (a string), 3 (a whole number), true."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dict):
+        return "a table"
+    if isinstance(value, str):
+        return f'"{value}" (a string)'
+    kinds = {int: "a whole number", float: "a number", list: "a list", Date: "a date", datetime: "a date-time"}
+    shown = value.isoformat() if hasattr(value, "isoformat") else repr(value)
+    kind = kinds.get(type(value)) or ("a time" if type(value).__name__ == "time" else type(value).__name__)
+    return f"{shown} ({kind})"
 
 
 def did_you_mean(value, choices) -> str:
