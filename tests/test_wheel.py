@@ -18,6 +18,8 @@ def test_wheel_ships_the_theme_and_builds_elsewhere(tmp_path):
     names = zipfile.ZipFile(wheel).namelist()
     assert "interview_publish/theme/templates/partials/turn.html.j2" in names
     assert "interview_publish/theme/styles/print.css" in names
+    for starter in ("content/interview.txt", "content/publication.toml", "templates/README.md", "gitignore"):
+        assert f"interview_publish/starter/{starter}" in names  # `new` works from an installed wheel
 
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)

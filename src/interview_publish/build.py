@@ -30,11 +30,17 @@ class BuildResult:
 
 
 def build(path: Path | str = ".", formats: tuple[str, ...] = FORMATS, print_overrides: dict | None = None,
-          strict: bool = False) -> BuildResult:
-    """Build the requested formats of the project at ``path`` into its dist/ folder; ``print_overrides``
-    replace [print] settings (from the command line); ``strict`` makes lint warnings stop the build."""
+          strict: bool = False, *, progress=None, dist: Path | None = None) -> BuildResult:
+    """Build the requested formats of the project at ``path`` into its dist/ folder (or ``dist``);
+    ``print_overrides`` replace [print] settings (from the command line); ``strict`` makes lint warnings
+    stop the build; ``progress(event, step)`` is called with "start" and "done" around each step ("read",
+    each format, "kit", "write")."""
+    step = progress or (lambda event, name: None)
     result = BuildResult()
+    step("start", "read")
     project = load_project(path)
+    if dist is not None:
+        project = replace(project, out_dir=Path(dist))
     if print_overrides:
         config = replace(project.config, print=replace(project.config.print, **print_overrides))
         project = replace(project, config=config)
@@ -44,49 +50,63 @@ def build(path: Path | str = ".", formats: tuple[str, ...] = FORMATS, print_over
     if (strict or project.config.lint_strict) and any(f.severity == "warning" for f in findings):
         raise PublishError([replace(f, severity="error") if f.severity == "warning" else f for f in findings])
     result.problems.extend(findings)
+    step("done", "read")
     theme = Theme.for_project(project.root)
     stem = output_stem(project, publication)
     cover = read_cover(project) or generated_cover(publication, theme)
     cover_name = f"{stem}-cover.{cover.extension}"
-    rendered = render_all(formats, publication, project, theme, result.problems, cover, cover_name)
+    rendered = render_all(formats, publication, project, theme, result.problems, cover, cover_name, step)
     files = {stem + SUFFIXES[fmt]: data for fmt, data in rendered.items()}
     if set(FORMATS) <= set(formats):  # a full build also writes the distribution kit
         from .kit import build_kit
 
+        step("start", "kit")
         files = build_kit(publication, theme, files, (cover_name, cover.data), project.config.url)
+        step("done", "kit")
+    step("start", "write")
     write_all(project, {project.dist_dir / name: data for name, data in files.items()})
+    step("done", "write")
     result.outputs = [(fmt, project.dist_dir / (stem + SUFFIXES[fmt]), len(rendered[fmt])) for fmt in formats]
     result.kit = sorted(set(files) - {stem + SUFFIXES[fmt] for fmt in formats})
     return result
 
 
 def render_all(formats: tuple[str, ...], publication: Publication, project: Project, theme: Theme,
-               problems: list[Problem], cover, cover_name: str) -> dict[str, bytes]:
+               problems: list[Problem], cover, cover_name: str, step=None) -> dict[str, bytes]:
     """Render each format in memory. The PDF goes first: its page starts become the page lists of the
     EPUB and the HTML. Nothing touches dist/ yet."""
+    step = step or (lambda event, name: None)
     rendered: dict[str, bytes] = {}
     print_pages = None
     if "pdf" in formats:
         from .renderers.epub import PrintPages
         from .renderers.pdf import render_pdf
 
+        step("start", "pdf")
         edition = render_pdf(publication, theme, project.config.print, problems)
         rendered["pdf"] = edition.data
         if edition.starts:
             print_pages = PrintPages(edition.starts, print_identifier(publication, project))
+        step("done", "pdf")
     if "epub" in formats or "kepub" in formats:
         from .renderers.epub import render_epub
 
+        step("start", "epub")
         rendered["epub"] = render_epub(publication, theme, print_pages, cover)
+        step("done", "epub")
     if "kepub" in formats:
         from .renderers.kepub import kepubify
 
+        step("start", "kepub")
         rendered["kepub"] = kepubify(rendered["epub"])
+        step("done", "kepub")
     if "html" in formats:
         from .renderers.html import render_html
 
+        step("start", "html")
         rendered["html"] = render_html(publication, theme, print_pages.starts if print_pages else (),
                                        project.config.url, cover_name)
+        step("done", "html")
     return {fmt: rendered[fmt] for fmt in formats}
 
 

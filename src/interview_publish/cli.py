@@ -1,4 +1,5 @@
-"""Command line: `interview-publish build|dump`. User errors are one line each and exit 1, never a traceback."""
+"""Command line: `interview-publish new|build|serve|check|dump|theme`. User errors are one line each and exit 1,
+never a traceback."""
 
 from __future__ import annotations
 
@@ -28,6 +29,10 @@ def make_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands.required = True
 
+    new = commands.add_parser("new", help="start a project in DIR: an example transcript, a commented "
+                                          "publication.toml, templates/ and styles/ for overrides")
+    new.add_argument("dir", metavar="DIR")
+
     build = commands.add_parser("build", help="build every format (or those given) into dist/")
     build.add_argument("path", nargs="?", default=".", metavar="PATH")
     build.add_argument("--format", "-f", default=",".join(FORMATS), type=parse_formats,
@@ -37,7 +42,15 @@ def make_parser() -> argparse.ArgumentParser:
     build.add_argument("--pdf-variant", choices=PDF_VARIANTS, help="PDF standard (overrides print.variant; "
                        "default pdf/ua-1)")
     build.add_argument("--strict", action="store_true", help="lint warnings stop the build")
-    build.add_argument("--quiet", "-q", action="store_true", help="print only warnings and errors")
+    add_verbosity(build)
+
+    serve = commands.add_parser("serve", help="preview the HTML edition in a browser on this machine, rebuilt and "
+                                              "reloaded on every change; EPUB and PDF follow in the background")
+    serve.add_argument("path", nargs="?", default=".", metavar="PATH")
+    serve.add_argument("--port", "-p", type=parse_port, default=8000, help="port (default 8000; 0 picks a free one)")
+    serve.add_argument("--host", type=parse_host, default="127.0.0.1",
+                       help="a loopback address: 127.0.0.1 (default), ::1 or localhost")
+    add_verbosity(serve, "also print each change seen and each request")
 
     check = commands.add_parser("check", help="editorial lint of the transcripts, then EPUBCheck and Ace on "
                                                "the built EPUB")
@@ -49,7 +62,33 @@ def make_parser() -> argparse.ArgumentParser:
 
     dump = commands.add_parser("dump", help="print the content model as JSON")
     dump.add_argument("path", nargs="?", default=".", metavar="PATH")
+
+    theme = commands.add_parser("theme", help="list the theme file each output uses and where it comes from "
+                                              "(the project's templates/ and styles/, or the default theme)")
+    theme.add_argument("path", nargs="?", default=".", metavar="PATH")
     return parser
+
+
+def add_verbosity(command: argparse.ArgumentParser, verbose: str = "also print the time of each step") -> None:
+    """--quiet and --verbose, which exclude each other."""
+    group = command.add_mutually_exclusive_group()
+    group.add_argument("--quiet", "-q", action="store_true", help="print only warnings and errors")
+    group.add_argument("--verbose", "-v", action="store_true", help=verbose)
+
+
+def parse_port(value: str) -> int:
+    if not value.isdigit() or int(value) > 65535:
+        raise argparse.ArgumentTypeError(f"expected a port number from 0 to 65535, found {value!r}")
+    return int(value)
+
+
+def parse_host(value: str) -> str:
+    from .serve import loopback_host
+
+    try:
+        return loopback_host(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc))
 
 
 def parse_trim_option(value: str):
@@ -75,6 +114,12 @@ def main(argv: list[str] | None = None) -> int:
             return run_build(args)
         if args.command == "check":
             return run_check(args)
+        if args.command == "serve":
+            return run_serve(args)
+        if args.command == "new":
+            return run_new(args)
+        if args.command == "theme":
+            return run_theme(args)
         return run_dump(args)
     except PublishError as exc:
         report(exc.problems)
@@ -94,9 +139,14 @@ def main(argv: list[str] | None = None) -> int:
 
 def run_build(args) -> int:
     from .build import build
+    from .progress import Progress
 
     overrides = {key: value for key, value in (("trim", args.trim), ("variant", args.pdf_variant)) if value}
-    result = build(Path(args.path), args.format, overrides, strict=args.strict)
+    progress = Progress(verbose=args.verbose, quiet=args.quiet)
+    try:
+        result = build(Path(args.path), args.format, overrides, strict=args.strict, progress=progress)
+    finally:
+        progress.close()
     report(result.problems, quiet=args.quiet)
     if not args.quiet:
         for fmt, path, size in result.outputs:
@@ -147,6 +197,32 @@ def run_dump(args) -> int:
     publication, problems = read_publication(load_project(Path(args.path)))
     report(problems)  # stderr: the JSON on stdout stays clean
     sys.stdout.write(dump_json(publication))
+    return 0
+
+
+def run_serve(args) -> int:
+    from .serve import serve
+
+    return serve(Path(args.path), args.host, args.port, quiet=args.quiet, verbose=args.verbose)
+
+
+def run_new(args) -> int:
+    from .scaffold import new_project, next_steps
+
+    new_project(Path(args.dir))
+    sys.stdout.write(next_steps(Path(args.dir)))
+    return 0
+
+
+def run_theme(args) -> int:
+    from .errors import error
+    from .theme import Theme
+    from .theme_files import format_report
+
+    path = Path(args.path)
+    if not path.exists():
+        raise error("project", "no such file or folder", path)
+    sys.stdout.write(format_report(Theme.for_project(path if path.is_dir() else path.parent)))
     return 0
 
 

@@ -65,6 +65,8 @@ PRINT_KEYS = {"trim": str, "variant": str, "bleed": str, "marks": bool, "inner":
 PDF_VARIANTS = ("pdf/ua-1", "pdf/a-2b", "pdf/a-3b", "pdf/x-4", "none")
 PARTICIPANT_KEYS = {"name": str, "role": str, "description": str, "labels": list, "key": str}
 FIX_KEYS = {"line": int, "speaker": str, "transcript": str}
+# Tables whose keys a misplaced top-level key is matched against ("trim" -> did you mean "print.trim").
+NESTED_TABLES = {"print": PRINT_KEYS, "series": SERIES_KEYS, "lint": LINT_KEYS, "index": {"terms": list}}
 READER_NAMES = ("auto", "plain", "labels", "headings", "webvtt", "srt")
 
 
@@ -191,6 +193,9 @@ def validate_config(data: dict, text: str, path: Path) -> Config:
                 following = text.splitlines()[line:]
                 line = next((line + 1 + n for n, raw in enumerate(following)
                              if re.match(rf"^\s*{re.escape(field_name)}\s*=", raw)), line)
+        if line is None:  # a whole table: its [name] or first [[name]] header
+            line = next((number for number, raw in enumerate(text.splitlines(), start=1)
+                         if re.match(rf"^\s*\[\[?\s*{re.escape(key)}\s*\]\]?", raw)), None)
         problems.append(Problem("error", "config", f"{key}: {message}", shown, line))
 
     check_keys(data, TOP_KEYS, "", report)
@@ -203,7 +208,7 @@ def validate_config(data: dict, text: str, path: Path) -> Config:
         value = data.get(key)
         if isinstance(value, str):
             if not value.strip():
-                report(key, "must not be empty")
+                report(key, f'expected some text, found an empty string "{value}"')
             else:
                 values[key] = value.strip()
     language = data.get("language")
@@ -214,6 +219,8 @@ def validate_config(data: dict, text: str, path: Path) -> Config:
             report("language", f'expected a BCP 47 language tag such as "en" or "pt-BR", found "{language}"')
     values["date"] = parse_date(data.get("date"), report)
     values["modified"] = parse_modified(data.get("modified"), report)
+    if values.get("cover"):
+        check_files(path.parent, "cover", [values["cover"]], report, contained=False)
     url = values.get("url")
     if url and not re.match(r"^https?://[^\s/]+(/\S*)?$", url):
         report("url", f'expected the web address where the HTML edition will live, such as '
@@ -225,9 +232,11 @@ def validate_config(data: dict, text: str, path: Path) -> Config:
     transcripts = data.get("transcripts")
     if isinstance(transcripts, list):
         if not transcripts or not all(isinstance(t, str) and t.strip() for t in transcripts):
-            report("transcripts", "expected a non-empty list of file names")
+            report("transcripts", 'expected a non-empty list of file names such as ["part1.txt"], '
+                                  f"found {transcripts!r}")
         else:
             values["transcripts"] = tuple(transcripts)
+            check_files(path.parent, "transcripts", transcripts, report)
     reader = data.get("reader")
     if isinstance(reader, str):
         if reader in READER_NAMES:
@@ -253,8 +262,9 @@ def validate_config(data: dict, text: str, path: Path) -> Config:
         if isinstance(files, list):
             if all(isinstance(f, str) and f.strip() for f in files):
                 values[key] = tuple(files)
+                check_files(path.parent, key, files, report)
             else:
-                report(key, 'expected a list of file names such as ["foreword.md"]')
+                report(key, f'expected a list of file names such as ["foreword.md"], found {files!r}')
     index = data.get("index")
     if isinstance(index, dict):
         check_keys(index, {"terms": list}, "index.", report)
@@ -310,7 +320,7 @@ def validate_config(data: dict, text: str, path: Path) -> Config:
     if isinstance(table, dict):
         values["print"] = parse_print(table, report, path.parent)
     if problems:
-        raise PublishError(problems)
+        raise PublishError(sorted(problems, key=lambda problem: problem.line or 0))
     return Config(path=path, **{k: v for k, v in values.items() if v is not None})
 
 
@@ -334,7 +344,8 @@ def parse_participants(value, text: str, report) -> tuple[ParticipantSetting, ..
     for entry, where, line in each_table(value, text, "participants", PARTICIPANT_KEYS, "name, role, labels", report):
         role = entry.get("role")
         if role is not None and role not in ("interviewer", "interviewee", "other"):
-            report(f"{where}.role", f'expected interviewer, interviewee or other, found "{role}"')
+            report(f"{where}.role", f'expected interviewer, interviewee or other, found "{role}"'
+                   + did_you_mean(role, ("interviewer", "interviewee", "other")))
         labels = entry.get("labels", [])
         if not isinstance(labels, list) or not all(isinstance(label, str) and label.strip() for label in labels):
             report(f"{where}.labels", 'expected a list of labels such as ["THE PRESIDENT"]')
@@ -379,16 +390,57 @@ def table_lines(text: str, name: str) -> list[int]:
 
 
 def check_keys(data: dict, schema: dict, prefix: str, report) -> None:
-    """Report unknown keys (with a did-you-mean) and values of the wrong type."""
+    """Report unknown keys (with a did-you-mean, also for a key that belongs in another table) and values
+    of the wrong type."""
     for key, value in data.items():
         if key not in schema:
             guess = difflib.get_close_matches(key, list(schema), n=1)
-            hint = f'; did you mean "{prefix}{guess[0]}"?' if guess else f"; known keys: {', '.join(sorted(schema))}"
+            elsewhere = [f"{table}.{key}" for table, keys in NESTED_TABLES.items()
+                         if key in keys and not prefix.startswith(table)]
+            if not prefix and elsewhere:
+                hint = f'; did you mean "{elsewhere[0]}" (under [{elsewhere[0].split(".")[0]}])?'
+            elif guess:
+                hint = f'; did you mean "{prefix}{guess[0]}"?'
+            elif prefix and (top := difflib.get_close_matches(key, list(TOP_KEYS), n=1)):
+                hint = f'; did you mean "{top[0]}"? It is a top-level setting: put it above the first [table]'
+            else:
+                hint = f"; known keys here: {', '.join(sorted(schema))}"
             report(prefix + key, "unknown setting" + hint)
-        elif not isinstance(value, schema[key]):
+        elif not isinstance(value, schema[key]) or (schema[key] is int and isinstance(value, bool)):
             expected = {str: "a string", list: "a list", dict: "a table", int: "a whole number", bool: "true or false",
                         (str, Date): "a date", (str, datetime): "a date-time"}[schema[key]]
-            report(prefix + key, f"expected {expected}, found {type(value).__name__} {value!r}")
+            report(prefix + key, f"expected {expected}, found {describe(value)}")
+
+
+def describe(value) -> str:
+    """A TOML value as the user wrote it, with its kind: "yes" (a string), 3 (a whole number), true."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dict):
+        return "a table"
+    if isinstance(value, str):
+        return f'"{value}" (a string)'
+    kinds = {int: "a whole number", float: "a number", list: "a list", Date: "a date", datetime: "a date-time"}
+    shown = value.isoformat() if hasattr(value, "isoformat") else repr(value)
+    kind = kinds.get(type(value)) or ("a time" if type(value).__name__ == "time" else type(value).__name__)
+    return f"{shown} ({kind})"
+
+
+def did_you_mean(value, choices) -> str:
+    """'; did you mean "x"?' for a near miss among ``choices``, else nothing."""
+    guess = difflib.get_close_matches(str(value).lower(), list(choices), n=1)
+    return f'; did you mean "{guess[0]}"?' if guess else ""
+
+
+def check_files(folder: Path, key: str, names, report, contained: bool = True) -> None:
+    """Report every named file that is missing from the content folder (or, if ``contained``, lies outside it)."""
+    base = folder.resolve()
+    for name in names:
+        candidate = (folder / name).resolve()
+        if contained and not candidate.is_relative_to(base):
+            report(key, f'expected a file inside the content folder, found "{name}" outside it')
+        elif not candidate.is_file():
+            report(key, f'"{name}" not found in {display_path(folder)}')
 
 
 def parse_date(value, report) -> str | None:
@@ -449,7 +501,8 @@ def parse_print(table: dict, report, folder: Path) -> PrintOptions:
         if variant.lower() in PDF_VARIANTS:
             options["variant"] = variant.lower()
         else:
-            report("print.variant", f'expected one of {", ".join(PDF_VARIANTS)}, found "{variant}"')
+            report("print.variant", f'expected one of {", ".join(PDF_VARIANTS)}, found "{variant}"'
+                   + did_you_mean(variant, PDF_VARIANTS))
     for key in ("bleed", "inner", "outer", "top", "bottom"):
         value = table.get(key)
         if isinstance(value, str):

@@ -31,10 +31,11 @@ class Project:
     content_dir: Path
     config: Config
     transcripts: tuple[Path, ...]
+    out_dir: Path | None = None  # where outputs go instead of dist/ (serve builds into a temporary folder)
 
     @property
     def dist_dir(self) -> Path:
-        return self.root / "dist"
+        return self.out_dir or self.root / "dist"
 
 
 def load_project(path: Path | str = ".") -> Project:

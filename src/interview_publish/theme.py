@@ -16,6 +16,10 @@ STYLE_LAYERS = {
     "pdf": ("base.css", "print.css"),
     "html": ("base.css", "screen.css"),
 }
+# A project's own additions, read after the layers of every medium; the default theme has none.
+CUSTOM_LAYER = "custom.css"
+# `{% extends "default:html/page.html.j2" %}` names the default theme's file, whatever the project overrides.
+DEFAULT_PREFIX = "default"
 
 
 def default_theme_dir() -> Path:
@@ -46,7 +50,11 @@ class Theme:
 
         from .renderers.markup import render_inlines
 
-        loader = jinja2.FileSystemLoader([str(d / "templates") for d in self.dirs if (d / "templates").is_dir()])
+        loader = jinja2.ChoiceLoader([
+            jinja2.PrefixLoader({DEFAULT_PREFIX: jinja2.FileSystemLoader(str(self.default_dir / "templates"))},
+                                delimiter=":"),
+            jinja2.FileSystemLoader([str(d / "templates") for d in self.dirs if (d / "templates").is_dir()]),
+        ])
         env = jinja2.Environment(
             loader=loader,
             autoescape=True,
@@ -78,8 +86,31 @@ class Theme:
         raise error("theme", f"stylesheet {name} not found in {self.describe()}")
 
     def stylesheet_paths(self, medium: str) -> list[Path]:
-        """The CSS files of one medium: base layer then the medium's layer."""
-        return [self.stylesheet_path(name) for name in STYLE_LAYERS[medium]]
+        """The CSS files of one medium: base layer, the medium's layer, then the project's custom.css if any."""
+        paths = [self.stylesheet_path(name) for name in STYLE_LAYERS[medium]]
+        custom = [d / "styles" / CUSTOM_LAYER for d in self.dirs[:-1] if (d / "styles" / CUSTOM_LAYER).is_file()]
+        return paths + custom[:1]
+
+    def stylesheet_paths_or_missing(self, medium: str) -> list[Path]:
+        """Like stylesheet_paths, but a missing layer is given as its default path instead of failing."""
+        paths = []
+        for name in STYLE_LAYERS[medium]:
+            found = [d / "styles" / name for d in self.dirs if (d / "styles" / name).is_file()]
+            paths.append(found[0] if found else self.default_dir / "styles" / name)
+        custom = [d / "styles" / CUSTOM_LAYER for d in self.dirs[:-1] if (d / "styles" / CUSTOM_LAYER).is_file()]
+        return paths + custom[:1]
+
+    @property
+    def default_dir(self) -> Path:
+        """The default theme's folder: the last one looked in."""
+        return self.dirs[-1]
+
+    def template_path(self, name: str) -> Path | None:
+        """The file a template name resolves to (project first; "default:" names the default theme's)."""
+        prefix = DEFAULT_PREFIX + ":"
+        folders = (self.default_dir,) if name.startswith(prefix) else self.dirs
+        relative = name.removeprefix(prefix)
+        return next((d / "templates" / relative for d in folders if (d / "templates" / relative).is_file()), None)
 
     def css_for(self, medium: str) -> str:
         """The CSS of one medium as one text (for inlining)."""
