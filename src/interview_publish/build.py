@@ -10,6 +10,7 @@ from pathlib import Path
 
 from .errors import Problem, PublishError, display_path, error
 from .config import config_error
+from .containment import contained
 from .lint import lint_publication
 from .model import Publication
 from .project import IDENTIFIER_NAMESPACE, Project, load_project, output_stem, read_publication
@@ -96,10 +97,11 @@ def print_identifier(publication: Publication, project: Project) -> str:
 
 def generated_cover(publication: Publication, theme: Theme):
     """The typographic cover, drawn from the metadata in the theme's face."""
-    from .renderers.cover import typographic_cover
+    from .renderers.cover import COVER_FONTS, typographic_cover
     from .renderers.epub import CoverImage
 
-    return CoverImage(typographic_cover(publication, theme.fonts_dir()), "image/png", "png")
+    fonts = {theme.font(name).parent for name in COVER_FONTS}  # each there, inside the theme
+    return CoverImage(typographic_cover(publication, fonts.pop()), "image/png", "png")
 
 
 def read_cover(project: Project):
@@ -109,14 +111,16 @@ def read_cover(project: Project):
     config = project.config
     if config.cover:
         path = (project.content_dir / config.cover).resolve()
-        if not path.is_relative_to(project.root) or not path.is_file():
+        if not path.is_relative_to(project.root):
+            raise config_error(config, "cover", f'"{config.cover}" leads to {path}, outside the project: refused')
+        if not path.is_file():
             raise config_error(config, "cover", f'"{config.cover}" not found in the project')
     else:
         found = [project.content_dir / n for n in ("cover.jpg", "cover.jpeg", "cover.png")
                  if (project.content_dir / n).is_file()]
         if not found:
             return None
-        path = found[0]
+        path = contained(found[0], (project.root,), f"the cover {found[0].name}")
     from PIL import Image
 
     try:
