@@ -14,6 +14,7 @@ from .config import CONFIG_NAME, Config, config_error, load_config
 from .containment import contained
 from .errors import Problem, display_path, error
 from .model import Interview, Matter, Metadata, Paragraph, Part, Publication, Strong, Text
+from .textsafety import contain_bidi, has_bidi_controls
 from .typography import typeset_publication
 from .corrections import apply_corrections
 from .readers import TRANSCRIPT_SUFFIXES, ReaderOptions, read_transcript
@@ -143,7 +144,22 @@ def read_publication(project: Project) -> tuple[Publication, list[Problem]]:
     publication = Publication(meta, tuple(interviews), tuple(applied), front, back, config.index_terms, parts)
     if config.typography:
         publication = typeset_publication(publication)
-    return publication, problems
+    problems.extend(bidi_warnings(publication))
+    return contain_bidi(publication), problems
+
+
+def bidi_warnings(publication: Publication) -> list[Problem]:
+    """A warning for each paragraph whose direction controls (U+202A-E, U+2066-9) do not balance: they
+    are closed where their text ends (see textsafety.contain_bidi), so they cannot reverse what follows."""
+    found = []
+    for interview in publication.interviews:
+        for block in interview.blocks:
+            for paragraph in getattr(block, "paragraphs", ()):
+                if has_bidi_controls(paragraph.text) and contain_bidi(paragraph) != paragraph:
+                    found.append(Problem("warning", "bidi-control", "unbalanced direction controls (such as "
+                                         "RIGHT-TO-LEFT OVERRIDE) closed at the end of their text",
+                                         interview.source, paragraph.line))
+    return found
 
 
 def reader_options(project: Project, path: Path) -> ReaderOptions:
