@@ -153,6 +153,10 @@ def bidi_warnings(publication: Publication) -> list[Problem]:
     are closed where their text ends (see textsafety.contain_bidi), so they cannot reverse what follows."""
     found = []
     for interview in publication.interviews:
+        heading = (interview.title, interview.standfirst, interview.header, interview.participants)
+        if contain_bidi(heading) != heading:
+            found.append(Problem("warning", "bidi-control", "unbalanced direction controls in the title, "
+                                 "standfirst or names closed at the end of their text", interview.source))
         for block in interview.blocks:
             for paragraph in getattr(block, "paragraphs", ()):
                 if has_bidi_controls(paragraph.text) and contain_bidi(paragraph) != paragraph:
