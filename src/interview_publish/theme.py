@@ -78,6 +78,10 @@ class Theme:
             raise error("theme", f"template {exc.name} not found in {self.describe()}")
         except jinja2.TemplateSyntaxError as exc:
             raise error("theme", f"template syntax error: {exc.message}", exc.filename, exc.lineno)
+        except jinja2.exceptions.SecurityError as exc:  # the sandbox: templates cannot reach Python internals
+            raise error("refused", f"template {template}: {exc}")
+        except jinja2.UndefinedError as exc:
+            raise error("theme", f"template {template}: {exc.message}")
 
     def stylesheet_path(self, name: str) -> Path:
         """One CSS file, from the first theme folder that has it; its url()s are checked (see containment)."""
