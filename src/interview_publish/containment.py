@@ -57,7 +57,7 @@ def check_url(url: str, base: Path, roots: tuple[Path, ...], where: Path | str, 
         raise error(CODE, f"url({shown}) refused: {path.resolve()} is outside the project and the theme", where,
                     line)
     if not path.is_file():
-        raise error("theme", f"url({shown}): {path} not found", where, line)
+        raise error("theme", f"url({shown}): {path} not found (a url() is relative to its stylesheet)", where, line)
 
 
 def stylesheet_urls(text: str) -> list[tuple[str, int]]:
