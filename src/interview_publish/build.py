@@ -103,8 +103,9 @@ def generated_cover(publication: Publication, theme: Theme):
     from .renderers.cover import COVER_FONTS, typographic_cover
     from .renderers.epub import CoverImage
 
-    fonts = {theme.font(name).parent for name in COVER_FONTS}  # each there, inside the theme
-    return CoverImage(typographic_cover(publication, fonts.pop()), "image/png", "png")
+    for name in COVER_FONTS:
+        theme.font(name)  # there, and inside the theme: else one clear error
+    return CoverImage(typographic_cover(publication, theme.fonts_dir()), "image/png", "png")
 
 
 def read_cover(project: Project):
