@@ -243,6 +243,18 @@ def test_a_content_folder_that_is_a_link_out_is_refused(world):
     refused(project, outside, "error[refused]: the content folder is a link to")
 
 
+def test_a_dist_folder_that_is_a_link_out_is_refused_and_nothing_is_written_there(world):
+    project, outside = world
+    (outside / "index.html").write_text("someone else's page")
+    before = {p.name: p.read_bytes() for p in outside.iterdir() if p.is_file()}
+    (project / "dist").symlink_to(outside)
+    result, events = audited("build", str(project))
+    assert result.returncode == 1 and result.stderr.count("\n") == 1, result.stderr
+    assert "dist: error[refused]: the output folder dist/ is a link to" in result.stderr, result.stderr
+    assert {p.name: p.read_bytes() for p in outside.iterdir() if p.is_file()} == before
+    assert [e for e in touched(events, outside) if e[0] == "open"] == []
+
+
 # --- text is never a template, Markdown never raw HTML ------------------------------------------------------
 
 

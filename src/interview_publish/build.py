@@ -157,6 +157,8 @@ def write_all(project: Project, files: dict[Path, bytes]) -> None:
     """Write every file to a temporary name in dist/, then rename them all: old files survive a failure."""
     dist = project.dist_dir
     temporary: dict[Path, Path] = {}
+    if dist.exists() or dist.is_symlink():  # a dist/ that is a link out would write over someone's files
+        contained(dist, (project.root,), "the output folder dist/")
     try:
         dist.mkdir(parents=True, exist_ok=True)
         for target in files:  # leftovers of a build that was killed before it could clean up
