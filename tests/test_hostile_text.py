@@ -189,9 +189,23 @@ def png_header_bomb(path: Path, width: int, height: int) -> None:
 def test_a_huge_cover_is_refused_without_decoding_it(tmp_path, size):
     project = make_project(tmp_path, SEED.read_text(encoding="utf-8"), config='title = "T"\nlanguage = "en"\n')
     png_header_bomb(project / "content" / "cover.png", *size)
-    # 20000 × 20000 decoded is 400 MB of grey (1.2 GB as RGB): beyond the 600 MB of address space this build may use.
-    result = limited("build", str(project), "-f", "epub", memory_mb=600, cpu_seconds=120)
+    # An EPUB build fits in 250 MB of address space; 20000 × 20000 decoded is 400 MB of grey.
+    result = limited("build", str(project), "-f", "epub", memory_mb=300, cpu_seconds=120)
     assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
     assert "cover.png: error[cover]:" in result.stderr
     assert ("too large to open safely" in result.stderr if size == (20000, 20000)
             else "6000×8000 px is more than a cover needs" in result.stderr), result.stderr
+
+
+def test_the_memory_cap_would_catch_a_decoded_bomb(tmp_path):
+    """The control for the test above: under the same cap, really decoding the 20000 × 20000 cover fails."""
+    png_header_bomb(tmp_path / "bomb.png", 20000, 20000)
+    code = ("import sys; from PIL import Image; Image.MAX_IMAGE_PIXELS = None; "
+            "Image.open(sys.argv[1]).load(); print('decoded')")
+
+    def cap():
+        resource.setrlimit(resource.RLIMIT_AS, (300 * 1024 * 1024,) * 2)
+
+    result = subprocess.run([sys.executable, "-c", code, str(tmp_path / "bomb.png")], preexec_fn=cap,
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode != 0 and "decoded" not in result.stdout
