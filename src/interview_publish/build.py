@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import glob
+import io
 import os
 import tempfile
 import uuid
@@ -10,6 +12,8 @@ from pathlib import Path
 
 from .errors import Problem, PublishError, display_path, error
 from .config import config_error
+from .containment import contained
+from .limits import MAX_COVER_BYTES, MAX_COVER_PIXELS, read_limited
 from .lint import lint_publication
 from .model import Publication
 from .project import IDENTIFIER_NAMESPACE, Project, load_project, output_stem, read_publication
@@ -121,9 +125,11 @@ def print_identifier(publication: Publication, project: Project) -> str:
 
 def generated_cover(publication: Publication, theme: Theme):
     """The typographic cover, drawn from the metadata in the theme's face."""
-    from .renderers.cover import typographic_cover
+    from .renderers.cover import COVER_FONTS, typographic_cover
     from .renderers.epub import CoverImage
 
+    for name in COVER_FONTS:
+        theme.font(name)  # there, and inside the theme: else one clear error
     return CoverImage(typographic_cover(publication, theme.fonts_dir()), "image/png", "png")
 
 
@@ -134,39 +140,55 @@ def read_cover(project: Project):
     config = project.config
     if config.cover:
         path = (project.content_dir / config.cover).resolve()
-        if not path.is_relative_to(project.root) or not path.is_file():
+        if not path.is_relative_to(project.root):
+            raise config_error(config, "cover", f'"{config.cover}" leads to {path}, outside the project: refused')
+        if not path.is_file():
             raise config_error(config, "cover", f'"{config.cover}" not found in the project')
     else:
         found = [project.content_dir / n for n in ("cover.jpg", "cover.jpeg", "cover.png")
                  if (project.content_dir / n).is_file()]
         if not found:
             return None
-        path = found[0]
+        path = contained(found[0], (project.root,), f"the cover {found[0].name}")
+    import warnings
+
     from PIL import Image
 
-    try:
-        with Image.open(path) as image:
-            kind, size = image.format, image.size
-            image.verify()
-    except Image.DecompressionBombError:
-        raise error("cover", "the cover image is too large to be safe to open (over 178 megapixels)", path)
+    data = read_limited(path, display_path(path), MAX_COVER_BYTES, "cover image")
+    try:  # Pillow reads the size from the header; no pixel is decoded here
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(io.BytesIO(data)) as image:
+                kind, size = image.format, image.size
+                if size[0] * size[1] <= MAX_COVER_PIXELS:
+                    image.verify()
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+        raise error("cover", f"the cover image is too large to open safely ({exc})", path)
     except Exception as exc:  # Pillow raises many kinds for broken files
         raise error("cover", f"not a readable image: {exc}", path)
+    if size[0] * size[1] > MAX_COVER_PIXELS:
+        raise error("cover", f"{size[0]}×{size[1]} px is more than a cover needs (at most "
+                             f"{MAX_COVER_PIXELS // 1_000_000} megapixels; stores ask for about 1600×2560)", path)
     if kind not in ("JPEG", "PNG"):
         raise error("cover", f"the cover must be JPEG or PNG, found {kind}", path)
     if size[0] < 1400 or size[1] < 2100:
         print_note = f"{size[0]}×{size[1]} px is small for stores, which ask for at least 1600×2560"
         raise error("cover", print_note, path)
     extension = "jpg" if kind == "JPEG" else "png"
-    return CoverImage(path.read_bytes(), f"image/{'jpeg' if kind == 'JPEG' else 'png'}", extension)
+    return CoverImage(data, f"image/{'jpeg' if kind == 'JPEG' else 'png'}", extension)
 
 
 def write_all(project: Project, files: dict[Path, bytes]) -> None:
     """Write every file to a temporary name in dist/, then rename them all: old files survive a failure."""
     dist = project.dist_dir
     temporary: dict[Path, Path] = {}
+    if dist.exists() or dist.is_symlink():  # a dist/ that is a link out would write over someone's files
+        contained(dist, (project.root,), "the output folder dist/")
     try:
         dist.mkdir(parents=True, exist_ok=True)
+        for target in files:  # leftovers of a build that was killed before it could clean up
+            for stale in dist.glob(f".{glob.escape(target.name)}.*.tmp"):
+                stale.unlink(missing_ok=True)
         for target, data in files.items():
             handle, name = tempfile.mkstemp(dir=dist, prefix=f".{target.name}.", suffix=".tmp")
             temporary[target] = Path(name)
@@ -177,8 +199,23 @@ def write_all(project: Project, files: dict[Path, bytes]) -> None:
             os.chmod(name, 0o644)
         for target, temp in temporary.items():
             os.replace(temp, target)
+        sync_folder(dist)
     except OSError as exc:
         for temp in temporary.values():
             temp.unlink(missing_ok=True)
         raise PublishError(Problem("error", "write", f"cannot write the outputs: {exc.strerror or exc}",
                                    display_path(exc.filename or dist)))
+
+
+def sync_folder(folder: Path) -> None:
+    """Make the renames durable (where the system allows opening a folder)."""
+    try:
+        handle = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(handle)
+    except OSError:
+        pass
+    finally:
+        os.close(handle)

@@ -11,6 +11,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from .errors import Problem, PublishError, display_path
+from .limits import read_limited
+from .textsafety import strings_with_unsafe_characters
 
 CONFIG_NAME = "publication.toml"
 
@@ -161,7 +163,7 @@ def load_config(path: Path) -> Config:
     """Read and validate publication.toml; raise one PublishError listing every problem."""
     shown = display_path(path)
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        text = read_limited(path, shown, what="settings file").decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = path.read_bytes()[: exc.start].count(b"\n") + 1
         raise PublishError(Problem("error", "config", "not valid UTF-8; save the file as UTF-8", shown, line))
@@ -199,6 +201,8 @@ def validate_config(data: dict, text: str, path: Path) -> Config:
         problems.append(Problem("error", "config", f"{key}: {message}", shown, line))
 
     check_keys(data, TOP_KEYS, "", report)
+    for key in strings_with_unsafe_characters(data):
+        report(key, "holds control characters or noncharacters that cannot appear in a book")
     table = data.get("print", {})
     if isinstance(table, dict):
         check_keys(table, PRINT_KEYS, "print.", report)

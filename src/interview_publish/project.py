@@ -11,8 +11,10 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from .config import CONFIG_NAME, Config, config_error, load_config
+from .containment import contained
 from .errors import Problem, display_path, error
 from .model import Interview, Matter, Metadata, Paragraph, Part, Publication, Strong, Text
+from .textsafety import contain_bidi, has_bidi_controls
 from .typography import typeset_publication
 from .corrections import apply_corrections
 from .readers import TRANSCRIPT_SUFFIXES, ReaderOptions, read_transcript
@@ -47,33 +49,43 @@ def load_project(path: Path | str = ".") -> Project:
         root = content_dir = path.parent
         config = read_config(content_dir)
         return Project(root.resolve(), content_dir.resolve(), config, (path.resolve(),))
-    root = path
+    root = path.resolve()
     content_dir = path / "content" if (path / "content").is_dir() else path
-    config = read_config(content_dir)
-    return Project(root.resolve(), content_dir.resolve(), config, find_transcripts(content_dir, config))
+    content_dir = contained(content_dir, (root,), "the content folder")
+    config = read_config(content_dir, root)
+    profile = config.print.output_profile
+    if profile is not None and not profile.resolve().is_relative_to(root):
+        raise config_error(config, "print.output_profile", f'"{profile}" lies outside the project')
+    return Project(root, content_dir, config, find_transcripts(content_dir, config, root))
 
 
-def read_config(content_dir: Path) -> Config:
+def read_config(content_dir: Path, root: Path | None = None) -> Config:
     """publication.toml if the folder has one, else empty settings to be inferred."""
     config_path = content_dir / CONFIG_NAME
-    return load_config(config_path) if config_path.is_file() else Config()
+    if not config_path.is_file():
+        return Config()
+    if root is not None:
+        contained(config_path, (root,), CONFIG_NAME)
+    return load_config(config_path)
 
 
-def find_transcripts(content_dir: Path, config: Config) -> tuple[Path, ...]:
-    """The transcripts listed in publication.toml, or every transcript in the folder in name order."""
+def find_transcripts(content_dir: Path, config: Config, root: Path) -> tuple[Path, ...]:
+    """The transcripts listed in publication.toml, or every transcript in the folder in name order; a
+    transcript that is a link out of the project is refused, not read."""
     base = content_dir.resolve()
     if config.transcripts:
         found = []
         for name in config.transcripts:
             candidate = (content_dir / name).resolve()
             if not candidate.is_relative_to(base):
-                raise config_error(config, "transcripts", f'"{name}" lies outside the content folder')
+                raise config_error(config, "transcripts", f'"{name}" leads to {candidate}, outside the content '
+                                                          'folder: refused')
             if not candidate.is_file():
                 raise config_error(config, "transcripts", f'"{name}" not found in {display_path(content_dir)}')
             found.append(candidate)
         return tuple(found)
     matter = set(config.front) | set(config.back)
-    found = sorted(p.resolve() for p in content_dir.iterdir()
+    found = sorted(contained(p, (root,), f"transcript {p.name}") for p in content_dir.iterdir()
                    if p.is_file() and p.suffix.lower() in TRANSCRIPT_SUFFIXES and not p.name.startswith(".")
                    and p.name not in matter)
     if not found:
@@ -133,7 +145,26 @@ def read_publication(project: Project) -> tuple[Publication, list[Problem]]:
     publication = Publication(meta, tuple(interviews), tuple(applied), front, back, config.index_terms, parts)
     if config.typography:
         publication = typeset_publication(publication)
-    return publication, problems
+    problems.extend(bidi_warnings(publication))
+    return contain_bidi(publication), problems
+
+
+def bidi_warnings(publication: Publication) -> list[Problem]:
+    """A warning for each paragraph whose direction controls (U+202A-E, U+2066-9) do not balance: they
+    are closed where their text ends (see textsafety.contain_bidi), so they cannot reverse what follows."""
+    found = []
+    for interview in publication.interviews:
+        heading = (interview.title, interview.standfirst, interview.header, interview.participants)
+        if contain_bidi(heading) != heading:
+            found.append(Problem("warning", "bidi-control", "unbalanced direction controls in the title, "
+                                 "standfirst or names closed at the end of their text", interview.source))
+        for block in interview.blocks:
+            for paragraph in getattr(block, "paragraphs", ()):
+                if has_bidi_controls(paragraph.text) and contain_bidi(paragraph) != paragraph:
+                    found.append(Problem("warning", "bidi-control", "unbalanced direction controls (such as "
+                                         "RIGHT-TO-LEFT OVERRIDE) closed at the end of their text",
+                                         interview.source, paragraph.line))
+    return found
 
 
 def reader_options(project: Project, path: Path) -> ReaderOptions:
@@ -158,7 +189,10 @@ def read_matters(project: Project, names: tuple[str, ...], where: str, kind: str
     matters = []
     for number, name in enumerate(names, start=1):
         path = (project.content_dir / name).resolve()
-        if not path.is_relative_to(project.content_dir) or not path.is_file():
+        if not path.is_relative_to(project.content_dir):
+            raise config_error(project.config, where, f'"{name}" leads to {path}, outside the content folder: '
+                                                      'refused')
+        if not path.is_file():
             raise config_error(project.config, where, f'"{name}" not found in the content folder')
         matter, found = read_matter(path, f"{where}-{number}", kind)
         matters.append(matter)

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
+from .containment import check_stylesheet, contained
 from .errors import error
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -43,19 +44,28 @@ class Theme:
             dirs.insert(0, root.resolve())
         return cls(tuple(dirs))
 
+    @property
+    def roots(self) -> tuple[Path, ...]:
+        """The folders the theme may read from: a project folder as a whole (its styles may use its own
+        images and fonts), and of the default theme only its templates/ and styles/."""
+        *projects, default = self.dirs
+        return (*projects, default / "templates", default / "styles")
+
     @cached_property
     def env(self):
-        """A Jinja environment that escapes everything and refuses undefined names."""
+        """A sandboxed Jinja environment that escapes everything, refuses undefined names and loads
+        templates only from inside the theme folders."""
         import jinja2
+        from jinja2.sandbox import SandboxedEnvironment
 
         from .renderers.markup import render_inlines
 
         loader = jinja2.ChoiceLoader([
-            jinja2.PrefixLoader({DEFAULT_PREFIX: jinja2.FileSystemLoader(str(self.default_dir / "templates"))},
+            jinja2.PrefixLoader({DEFAULT_PREFIX: contained_loader([self.default_dir / "templates"], self.roots)},
                                 delimiter=":"),
-            jinja2.FileSystemLoader([str(d / "templates") for d in self.dirs if (d / "templates").is_dir()]),
+            contained_loader([d / "templates" for d in self.dirs if (d / "templates").is_dir()], self.roots),
         ])
-        env = jinja2.Environment(
+        env = SandboxedEnvironment(
             loader=loader,
             autoescape=True,
             undefined=jinja2.StrictUndefined,
@@ -76,12 +86,18 @@ class Theme:
             raise error("theme", f"template {exc.name} not found in {self.describe()}")
         except jinja2.TemplateSyntaxError as exc:
             raise error("theme", f"template syntax error: {exc.message}", exc.filename, exc.lineno)
+        except jinja2.exceptions.SecurityError as exc:  # the sandbox: templates cannot reach Python internals
+            raise error("refused", f"template {template}: {exc}")
+        except jinja2.UndefinedError as exc:
+            raise error("theme", f"template {template}: {exc.message}")
 
     def stylesheet_path(self, name: str) -> Path:
-        """One CSS file, from the first theme folder that has it."""
+        """One CSS file, from the first theme folder that has it; its url()s are checked (see containment)."""
         for folder in self.dirs:
             path = folder / "styles" / name
             if path.is_file():
+                resolved = contained(path, self.roots, f"stylesheet styles/{name}")
+                check_stylesheet(path, resolved.read_text(encoding="utf-8", errors="replace"), self.roots)
                 return path
         raise error("theme", f"stylesheet {name} not found in {self.describe()}")
 
@@ -120,8 +136,36 @@ class Theme:
         """The folder of the theme's font files (styles/fonts), project first."""
         for folder in self.dirs:
             if (folder / "styles" / "fonts").is_dir():
-                return folder / "styles" / "fonts"
+                return contained(folder / "styles" / "fonts", self.roots, "the fonts folder styles/fonts")
         raise error("theme", f"no styles/fonts folder in {self.describe()}")
+
+    def font(self, name: str) -> Path:
+        """One font file of the theme's fonts folder, checked to be there and inside the theme."""
+        path = self.fonts_dir() / name
+        if not path.is_file():
+            raise error("theme", f"font {name} not found in {self.fonts_dir()}", path)
+        return contained(path, self.roots, f"font styles/fonts/{name}")
 
     def describe(self) -> str:
         return ", ".join(str(d) for d in self.dirs)
+
+
+def contained_loader(searchpath: list[Path], roots: tuple[Path, ...]):
+    """A Jinja file loader that refuses, before opening it, a template that is a link out of ``roots``
+    (Jinja itself already refuses "../" in template names)."""
+    import os
+
+    import jinja2
+    from jinja2.loaders import split_template_path
+
+    class ContainedLoader(jinja2.FileSystemLoader):
+        def get_source(self, environment, template):
+            pieces = split_template_path(template)  # raises TemplateNotFound for ".." pieces
+            for folder in self.searchpath:
+                candidate = os.path.join(folder, *pieces)
+                if os.path.isfile(candidate):
+                    contained(Path(candidate), roots, f"template {template}")
+                    break
+            return super().get_source(environment, template)
+
+    return ContainedLoader([str(folder) for folder in searchpath])

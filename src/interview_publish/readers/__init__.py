@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import Problem, PublishError, display_path
+from ..limits import read_limited
 from ..model import Interview
 from .text_input import decode_transcript
 from .transcript import READERS, ReaderOptions, read_interview
@@ -19,7 +20,7 @@ def read_transcript(path: Path, interview_id: str, options: ReaderOptions | None
     """Read one transcript file into an Interview, plus notes and warnings about what was cleaned up."""
     shown = display_path(path) or str(path)
     try:
-        data = path.read_bytes()
+        data = read_limited(path, shown, what="transcript")
     except OSError as exc:
         raise PublishError(Problem("error", "read", f"cannot read the transcript: {exc.strerror}", shown))
     text, problems = decode_transcript(data, shown, encoding)

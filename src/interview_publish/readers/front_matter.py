@@ -7,6 +7,7 @@ import re
 from datetime import date as Date
 
 from ..errors import Problem, PublishError
+from ..textsafety import strings_with_unsafe_characters
 
 KEYS = ("title", "subtitle", "date", "place", "language", "reader", "participants", "description", "source")
 PERSON_KEYS = ("name", "role", "description", "labels", "key")
@@ -62,6 +63,9 @@ def check_front_matter(data: dict, lines: list[str], shown: str) -> None:
         elif key == "date" and not isinstance(value, (str, Date)):
             problems.append(Problem("error", "front-matter", "date: expected a date such as 2021-05-04",
                                     shown, line_of(key)))
+    for key in strings_with_unsafe_characters(data):
+        problems.append(Problem("error", "front-matter", f"{key}: holds control characters or noncharacters "
+                                "that cannot appear in a book", shown, line_of([piece for piece in re.split(r"[.\[\]]", key) if piece and not piece.isdigit()][-1])))
     people = data.get("participants", [])
     if not isinstance(people, list):
         problems.append(Problem("error", "front-matter", "participants: expected a list", shown, line_of("participants")))

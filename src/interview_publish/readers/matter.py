@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import Problem, PublishError, display_path
+from ..limits import read_limited
 from ..model import MATTER_KINDS, Matter, Paragraph
 from .front_matter import split_front_matter
 from .inline import markdown_inlines
@@ -19,7 +20,7 @@ def read_matter(path: Path, matter_id: str, default_kind: str) -> tuple[Matter, 
     """A Markdown file: its `# Title` (or front matter title) and paragraphs; its kind from the file name."""
     shown = display_path(path) or str(path)
     try:
-        data = path.read_bytes()
+        data = read_limited(path, shown, what="front or back matter file")
     except OSError as exc:
         raise PublishError(Problem("error", "read", f"cannot read: {exc.strerror}", shown))
     text, problems = decode_transcript(data, shown)

@@ -9,11 +9,12 @@ import unicodedata
 from dataclasses import dataclass
 
 from ..errors import Problem, PublishError
+from ..textsafety import UNSAFE
 
 NBSP = "\u00a0"
 BOM = "\ufeff"
-# Characters XML 1.0 forbids (C0 controls other than tab, LF, CR; DEL and C1 are discouraged but legal).
-_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# Characters XML 1.0 forbids or HTML calls parse errors (C0 and C1 controls, DEL, noncharacters).
+_XML_ILLEGAL = UNSAFE
 # Tie-break between equally plausible guesses: the code pages transcripts are most often saved in.
 PREFERRED_ENCODINGS = ("utf_16", "cp1252", "cp1251", "latin_1", "cp1250", "koi8_r", "iso8859_15", "mac_roman")
 WRAP_WIDTH = 100  # lines no longer than this, followed by another line, were wrapped by hand
@@ -53,7 +54,8 @@ def decode_transcript(data: bytes, shown: str, encoding: str | None = None) -> t
     for number, line_text in enumerate(text.split("\n"), start=1):
         if _XML_ILLEGAL.search(line_text):
             problems.append(Problem("warning", "control-character",
-                                    "removed control characters that cannot appear in a book", shown, number))
+                                    "removed control characters or noncharacters that cannot appear in a book",
+                                    shown, number))
     text = _XML_ILLEGAL.sub("", text)
     return unicodedata.normalize("NFC", text), problems
 
@@ -136,4 +138,4 @@ _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]
 
 def unescape_entities(text: str) -> str:
     """Decode HTML entities left by copying from web pages (&#39;, &quot;, &amp;)."""
-    return html.unescape(text) if _ENTITY.search(text) else text
+    return _XML_ILLEGAL.sub("", html.unescape(text)) if _ENTITY.search(text) else text  # &#12; is a control

@@ -9,6 +9,7 @@ from pathlib import Path
 from ..model import Publication
 
 SIZE = (1600, 2560)  # the ratio and minimum size e-book stores ask for
+COVER_FONTS = ("CharisSIL-Regular.ttf", "CharisSIL-Italic.ttf")
 INK, PAPER, ACCENT = (29, 29, 27), (246, 243, 234), (128, 36, 30)
 
 
@@ -18,8 +19,7 @@ def typographic_cover(publication: Publication, fonts: Path) -> bytes:
 
     image = Image.new("RGB", SIZE, PAPER)
     draw = ImageDraw.Draw(image)
-    regular = fonts / "CharisSIL-Regular.ttf"
-    italic = fonts / "CharisSIL-Italic.ttf"
+    regular, italic = (fonts / name for name in COVER_FONTS)
     width = SIZE[0]
     draw.rectangle((90, 90, width - 90, SIZE[1] - 90), outline=INK, width=6)
     draw.rectangle((width // 2 - 120, 520, width // 2 + 120, 528), fill=ACCENT)

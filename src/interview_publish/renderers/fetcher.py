@@ -5,23 +5,43 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from ..containment import inside
+
+
+class RefusedURL(Exception):
+    """A URL the fetcher would not load; render_pdf turns it into error[refused]."""
+
 
 def contained_fetcher(roots: tuple[Path, ...]):
-    """Allow data: URLs and file: URLs inside ``roots``; refuse everything else with a clear reason."""
-    from weasyprint.urls import URLFetcher
+    """Allow data: URLs and file: URLs inside ``roots``; refuse everything else with a clear reason.
+    A refusal stops the layout (WeasyPrint would otherwise log it and carry on without the resource);
+    ``fetcher.requested`` lists every URL asked for, in order."""
+    from weasyprint.urls import FatalURLFetchingError, URLFetcher
 
     allowed = tuple(root.resolve() for root in roots)
 
+    class Refusal(FatalURLFetchingError):
+        def __init__(self, url: str, reason: str):
+            super().__init__(f"refused {url if len(url) <= 80 else url[:77] + '...'}: {reason}")
+            self.reason = reason
+
     class ContainedFetcher(URLFetcher):
+        requested: list[str]
+
         def fetch(self, url, headers=None):
-            scheme = urlsplit(url).scheme.lower()
+            self.requested.append(url)
+            parts = urlsplit(url)
+            scheme = parts.scheme.lower()
             if scheme == "data":
                 return super().fetch(url, headers)
-            if scheme != "file":
-                raise ValueError(f"refused {url}: a build never reaches the network")
-            path = Path(unquote(urlsplit(url).path)).resolve()
-            if not any(path.is_relative_to(root) for root in allowed):
-                raise ValueError(f"refused {url}: outside the project and the theme")
+            if scheme != "file" or parts.netloc not in ("", "localhost"):
+                raise Refusal(url, "a build never reaches the network")
+            path = Path(unquote(parts.path))
+            if not inside(path, allowed):
+                raise Refusal(url, "outside the project and the theme")
             return super().fetch(url, headers)
 
-    return ContainedFetcher(allowed_protocols=("file", "data"))
+    fetcher = ContainedFetcher(allowed_protocols=("file", "data"))
+    fetcher.requested = []
+    fetcher.Refusal = Refusal
+    return fetcher

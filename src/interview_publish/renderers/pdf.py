@@ -41,11 +41,11 @@ def render_pdf(publication: Publication, theme: Theme, options: PrintOptions, pr
     if options.variant.startswith("pdf/x") and options.output_profile is None:
         raise error("config", "PDF/X needs the printer's CMYK ICC profile: set print.output_profile in "
                               "publication.toml")
-    roots = theme.dirs + ((options.output_profile.parent,) if options.output_profile else ())
+    roots = theme.roots + ((options.output_profile,) if options.output_profile else ())
     fetcher = contained_fetcher(roots)
     fonts = FontConfiguration()
     profiles: dict = {}  # @color-profile rules of our stylesheets (the CMYK output profile for PDF/X)
-    with weasyprint_warnings(problems):
+    with weasyprint_warnings(problems), refusals(fetcher):
         sheets = [CSS(filename=str(path), font_config=fonts, color_profiles=profiles, url_fetcher=fetcher)
                   for path in theme.stylesheet_paths("pdf")]
         sheets.append(CSS(string=geometry_css(options), font_config=fonts, color_profiles=profiles,
@@ -92,6 +92,15 @@ def length_mm(value: str) -> float:
     """A CSS length with unit mm, cm, in or pt, in millimetres."""
     match = re.fullmatch(r"(\d+(?:\.\d+)?)(mm|cm|in|pt)", value.strip())
     return float(match.group(1)) * _MM_PER[match.group(2)] if match else 0.0
+
+
+@contextlib.contextmanager
+def refusals(fetcher):
+    """A URL the contained fetcher refused (in a project's template, say) stops the build with its reason."""
+    try:
+        yield
+    except fetcher.Refusal as refusal:
+        raise error("refused", f"the print layout asked for {refusal}") from None
 
 
 @contextlib.contextmanager

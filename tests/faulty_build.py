@@ -1,0 +1,76 @@
+"""Run the CLI with one fault injected, chosen by $FAULT (used by test_faults; nothing in the package
+itself knows about it):
+  pause-in-pdf      the PDF layout starts, touches $MARKER, and waits to be killed
+  pause-before-rename  every temporary file is written; the first rename touches $MARKER and waits
+  pause-mid-rename  the first file has been renamed into place; the second rename touches $MARKER and waits
+  enospc            writes fail with ENOSPC ("No space left on device") once 100 KB have been written"""
+
+import errno
+import os
+import sys
+import time
+from pathlib import Path
+
+FAULT = os.environ["FAULT"]
+
+
+def wait_to_be_killed() -> None:
+    Path(os.environ["MARKER"]).touch()
+    time.sleep(600)
+    sys.exit("not killed")
+
+
+if FAULT == "pause-in-pdf":
+    import weasyprint
+
+    original_render = weasyprint.HTML.render
+
+    def render(self, *args, **kwargs):
+        wait_to_be_killed()
+        return original_render(self, *args, **kwargs)
+
+    weasyprint.HTML.render = render
+elif FAULT in ("pause-before-rename", "pause-mid-rename"):
+    original_replace = os.replace
+    calls = []
+
+    def replace(source, target, *args, **kwargs):
+        calls.append(target)
+        if len(calls) == (1 if FAULT == "pause-before-rename" else 2):
+            wait_to_be_killed()
+        return original_replace(source, target, *args, **kwargs)
+
+    os.replace = replace
+elif FAULT == "enospc":
+    original_fdopen = os.fdopen
+    written = [0]
+
+    class FillingDisk:
+        def __init__(self, stream):
+            self.stream = stream
+
+        def write(self, data):
+            if written[0] + len(data) > 100_000:
+                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+            written[0] += len(data)
+            return self.stream.write(data)
+
+        def __getattr__(self, name):
+            return getattr(self.stream, name)
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            self.stream.close()
+
+    def fdopen(fd, *args, **kwargs):
+        return FillingDisk(original_fdopen(fd, *args, **kwargs))
+
+    os.fdopen = fdopen
+else:
+    sys.exit(f"unknown fault {FAULT}")
+
+from interview_publish.cli import main  # noqa: E402
+
+sys.exit(main(sys.argv[1:]))
