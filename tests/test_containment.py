@@ -208,11 +208,11 @@ def test_the_pdf_fetcher_refuses_what_a_template_asks_for(world, markup, words):
 
 
 @pytest.mark.parametrize("setting, where, words", [
-    ('transcripts = ["../../outside/transcript.txt"]', 3, ("transcripts:", "outside the content folder")),
-    ('transcripts = ["../../etc/*"]', 3, ("transcripts:", "outside the content folder")),
+    ('transcripts = ["../../outside/transcript.txt"]', 3, ("transcripts:", "content folder", "outside")),
+    ('transcripts = ["../../etc/*"]', 3, ("transcripts:", "content folder", "outside")),
     ('cover = "../../outside/cover.png"', 3, ("cover:", "outside the project")),
-    ('front = ["../../outside/secret.md"]', 3, ("front:", "outside the content folder")),
-    ('back = ["/etc/hostname"]', 3, ("back:", "outside the content folder")),
+    ('front = ["../../outside/secret.md"]', 3, ("front:", "content folder", "outside")),
+    ('back = ["/etc/hostname"]', 3, ("back:", "content folder", "outside")),
     ('[print]\nvariant = "pdf/x-4"\noutput_profile = "../../outside/secret.txt"', 5,
      ("print.output_profile:", "outside the project")),
 ])
