@@ -29,9 +29,11 @@ class BuildResult:
 
 
 def build(path: Path | str = ".", formats: tuple[str, ...] = FORMATS, print_overrides: dict | None = None,
-          strict: bool = False) -> BuildResult:
+          strict: bool = False, *, jobs: int | None = None) -> BuildResult:
     """Build the requested formats of the project at ``path`` into its dist/ folder; ``print_overrides``
-    replace [print] settings (from the command line); ``strict`` makes lint warnings stop the build."""
+    replace [print] settings (from the command line); ``strict`` makes lint warnings stop the build;
+    ``jobs`` is the number of processes that lay out the PDF (default: the machine's cores, for a book
+    long enough to gain from it)."""
     result = BuildResult()
     project = load_project(path)
     if print_overrides:
@@ -47,7 +49,7 @@ def build(path: Path | str = ".", formats: tuple[str, ...] = FORMATS, print_over
     stem = output_stem(project, publication)
     cover = read_cover(project) or generated_cover(publication, theme)
     cover_name = f"{stem}-cover.{cover.extension}"
-    rendered = render_all(formats, publication, project, theme, result.problems, cover, cover_name)
+    rendered = render_all(formats, publication, project, theme, result.problems, cover, cover_name, jobs)
     files = {stem + SUFFIXES[fmt]: data for fmt, data in rendered.items()}
     if set(formats) == set(FORMATS):  # a full build also writes the distribution kit
         from .kit import build_kit
@@ -60,7 +62,7 @@ def build(path: Path | str = ".", formats: tuple[str, ...] = FORMATS, print_over
 
 
 def render_all(formats: tuple[str, ...], publication: Publication, project: Project, theme: Theme,
-               problems: list[Problem], cover, cover_name: str) -> dict[str, bytes]:
+               problems: list[Problem], cover, cover_name: str, jobs: int | None = None) -> dict[str, bytes]:
     """Render each format in memory. The PDF goes first: its page starts become the page lists of the
     EPUB and the HTML. Nothing touches dist/ yet."""
     rendered: dict[str, bytes] = {}
@@ -69,7 +71,7 @@ def render_all(formats: tuple[str, ...], publication: Publication, project: Proj
         from .renderers.epub import PrintPages
         from .renderers.pdf import render_pdf
 
-        edition = render_pdf(publication, theme, project.config.print, problems)
+        edition = render_pdf(publication, theme, project.config.print, problems, jobs)
         rendered["pdf"] = edition.data
         if edition.starts:
             print_pages = PrintPages(edition.starts, print_identifier(publication, project))

@@ -37,6 +37,8 @@ def make_parser() -> argparse.ArgumentParser:
                        "default pdf/ua-1)")
     build.add_argument("--strict", action="store_true", help="lint warnings stop the build")
     build.add_argument("--quiet", "-q", action="store_true", help="print only warnings and errors")
+    build.add_argument("--jobs", "-j", type=parse_jobs, metavar="N",
+                       help="processes that lay out the PDF (default: the machine's cores, for long books)")
 
     check = commands.add_parser("check", help="editorial lint of the transcripts, then EPUBCheck and Ace on "
                                                "the built EPUB")
@@ -56,6 +58,12 @@ def parse_trim_option(value: str):
     if trim is None:
         raise argparse.ArgumentTypeError(f'unknown trim size "{value}"; use A5, A4, Letter, US-Trade or "WIDTH x HEIGHT"')
     return trim
+
+
+def parse_jobs(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"--jobs takes a whole number of processes, 1 or more, not {value!r}")
+    return int(value)
 
 
 def parse_formats(value: str) -> tuple[str, ...]:
@@ -94,7 +102,7 @@ def run_build(args) -> int:
     from .build import build
 
     overrides = {key: value for key, value in (("trim", args.trim), ("variant", args.pdf_variant)) if value}
-    result = build(Path(args.path), args.format, overrides, strict=args.strict)
+    result = build(Path(args.path), args.format, overrides, strict=args.strict, jobs=args.jobs)
     report(result.problems, quiet=args.quiet)
     if not args.quiet:
         for fmt, path, size in result.outputs:

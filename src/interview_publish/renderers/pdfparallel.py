@@ -1,0 +1,228 @@
+"""The print edition laid out by several processes: one WeasyPrint layout per chunk of interviews, merged.
+
+Every interview opens on a recto, so the book splits into chunks that do not affect each other's layout:
+the front (title page, colophon, contents), the body chunks (front matter, parts and interviews), the
+back (back matter and the index). Body chunks are laid out at the same time; each waits, after its layout
+and before its folios, for the number of its first page (pdfworker.py). The index is laid out once the
+body's page starts are known, and the contents last, with every page number in it; so a book with an
+index is laid out once, not twice. Chunk boundaries depend only on the content, never on the number of
+processes, so the PDF is the same on every machine. pdfmerge.py joins the chunks into one PDF.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from ..config import PrintOptions
+from ..errors import Problem, PublishError
+from ..model import Publication
+from ..theme import Theme
+
+# A book is laid out in chunks from this many words on (or whenever --jobs is given); a chunk holds
+# about CHUNK_WORDS words of interviews. Both measured with bench/run.py.
+PARALLEL_WORDS = 4000
+CHUNK_WORDS = 9000
+# The variants whose merged PDF is checked against a single-process one (tests/test_parallel_pdf.py);
+# PDF/A-3b and PDF/X-4 are laid out in one process.
+PARALLEL_VARIANTS = ("pdf/ua-1", "pdf/a-2b", "none")
+THEME_FILES = ("templates/pdf/book.html.j2", "styles/print.css", "styles/base.css")
+
+
+@dataclass(frozen=True)
+class ChunkPlan:
+    """The interviews of each body chunk, in book order."""
+
+    bodies: tuple[tuple, ...]
+
+
+def plan_chunks(publication: Publication, theme: Theme, options: PrintOptions, jobs: int | None) -> ChunkPlan | None:
+    """The chunks to lay out, or None for a single-process layout: a short book (unless ``jobs`` asks
+    for processes), ``jobs`` 1, a variant not merged, or a project theme that replaces the book template
+    or the print styles (their page furniture is unknown)."""
+    interviews = publication.interviews
+    if len(interviews) < 2 or (jobs is not None and jobs < 2) or options.variant not in PARALLEL_VARIANTS:
+        return None
+    if len(theme.dirs) > 1 and any((theme.dirs[0] / name).is_file() for name in THEME_FILES):
+        return None
+    sizes = [max(1, len(" ".join(p.text for t in i.turns for p in t.paragraphs).split())) for i in interviews]
+    total = sum(sizes)
+    if jobs is None and total < PARALLEL_WORDS:
+        return None
+    count = min(len(interviews), max(2, jobs or 0, math.ceil(total / CHUNK_WORDS)))
+    bodies, current, done = [], [], 0
+    for interview, size in zip(interviews, sizes):
+        current.append(interview)
+        done += size
+        if done >= total * (len(bodies) + 1) / count and len(bodies) < count - 1:
+            bodies.append(tuple(current))
+            current = []
+    if current:
+        bodies.append(tuple(current))
+    return ChunkPlan(tuple(bodies))
+
+
+def render_pdf_parallel(publication: Publication, theme: Theme, options: PrintOptions, problems: list[Problem],
+                        plan: ChunkPlan, jobs: int | None):
+    """Lay the chunks out in ``jobs`` processes (default: the machine's cores) and merge them."""
+    from .pdf import PrintEdition, book_context, render_pdf
+    from .pdfmerge import merge_chunks
+    from .pdfworker import ChunkJob
+
+    from .pagemap import block_ids, paragraph_texts
+    from .indexing import paragraph_order
+
+    texts, blocks = paragraph_texts(publication), frozenset(block_ids(publication))
+    wanted = frozenset([m.id for m in publication.front] + [p.id for p in publication.parts]
+                       + [i.id for i in publication.interviews] + [m.id for m in publication.back] + ["index"])
+    targets = wanted | frozenset(paragraph_order(publication)[1]) | blocks
+    has_back = bool(publication.back or publication.index_terms)
+    title_css = 'body { string-set: book-title "%s"; }\n' % css_string(publication.meta.title)
+    contents_css = '.contents a::after { content: leader(". ") attr(data-page); }\n'
+    end_css = ".chunk-end { break-before: right; page: interview; }\n"
+
+    def chunk(**parts):
+        settings = {"front": False, "front_matter": False, "interviews": (), "back": False, "index": False,
+                    "end": False}
+        return {**settings, **parts}
+
+    def html(context_chunk, index_starts=None, pages=None):
+        page_of = (lambda anchor: Markup(' data-page="{}"').format(pages.get(anchor, "")))
+        return theme.render("pdf/book.html.j2", **book_context(publication, index_starts, context_chunk, page_of))
+
+    front_chunk = chunk(front=True, index=bool(publication.index_terms), end=True)
+    placeholder = {anchor: "999" for anchor in wanted}
+    jobs_list = [ChunkJob(0, html(front_chunk, (), placeholder), contents_css + end_css, 1, True, wanted, wanted,
+                          {}, frozenset(), count_only=True)]
+    for number, interviews in enumerate(plan.bodies, start=1):
+        last = number == len(plan.bodies)
+        body = chunk(front_matter=number == 1, interviews=interviews, end=not last or has_back)
+        jobs_list.append(ChunkJob(number, html(body), title_css + end_css, None, not last or has_back, targets,
+                                  wanted, texts, blocks))
+    back_index = len(plan.bodies) + 1
+
+    with Pool(jobs or os.cpu_count() or 1, theme, options) as pool:
+        results = pool.run(jobs_list)
+        body_results = [results[n] for n in range(1, back_index)]
+        starts = tuple(s for r in body_results for s in r.starts)
+        next_page = body_results[-1].first + body_results[-1].pages
+        tail = []
+        if has_back:
+            back = chunk(back=True, index=bool(publication.index_terms))
+            tail.append(ChunkJob(back_index, html(back, starts), title_css, next_page, False, targets, wanted, {},
+                                 frozenset()))
+            back_result = pool.run(tail)[back_index]
+            body_results.append(back_result)
+        anchors = {name: str(page) for r in body_results for name, page in r.anchors.items()}
+        front = pool.run([ChunkJob(0, html(front_chunk, starts, anchors), contents_css + end_css, 1, True, wanted,
+                                   wanted, {}, frozenset())])[0]
+    for result in [front, *body_results]:
+        for problem in result.problems:
+            if problem not in problems:
+                problems.append(problem)
+    if front.pages != results[0].pages:  # the contents came out longer than estimated: lay out in one go
+        return render_pdf(publication, theme, options, problems, jobs=1)
+    data = merge_chunks([front.data] + [r.data for r in body_results], [front.levels] + [r.levels for r in body_results])
+    return PrintEdition(data, starts, front.pages + sum(r.pages for r in body_results))
+
+
+def css_string(text: str) -> str:
+    """A CSS string's content: quotes and backslashes escaped, line breaks as \\A."""
+    return text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\A ")
+
+
+class Pool:
+    """Layout processes (spawned: WeasyPrint's libraries never cross a fork) that run chunk jobs in order and
+    number the body chunks as their page counts come in."""
+
+    def __init__(self, size: int, theme: Theme, options: PrintOptions):
+        self.size, self.theme, self.options = max(1, size), theme, options
+        self.workers: list = []
+
+    def __enter__(self):
+        import multiprocessing
+
+        from .pdfworker import worker_main
+
+        context = multiprocessing.get_context("spawn")
+        for _ in range(self.size):
+            parent, child = context.Pipe()
+            process = context.Process(target=worker_main, args=(child, self.theme.dirs, self.options), daemon=True)
+            process.start()
+            child.close()
+            self.workers.append((process, parent))
+        return self
+
+    def __exit__(self, *exc):
+        for process, connection in self.workers:
+            try:
+                connection.send(None)
+            except OSError:
+                pass
+        for process, connection in self.workers:
+            process.join(timeout=None if exc[0] is None else 1)
+            if process.is_alive():
+                process.terminate()
+                process.join()
+            connection.close()
+        return False
+
+    def run(self, jobs: list) -> dict:
+        """Run ``jobs`` (in this order) and return their results by index. A job whose first page is None
+        gets it when the jobs before it have been counted."""
+        from multiprocessing.connection import wait
+
+        from .pdfworker import ChunkResult
+
+        pending = list(jobs)
+        idle = [connection for _, connection in self.workers]
+        busy: dict = {}
+        counts: dict[int, int] = {}
+        waiting: dict[int, object] = {}  # job index -> connection waiting for its first page
+        firsts: dict[int, int] = {}
+        order = [job.index for job in jobs]
+        results: dict[int, ChunkResult] = {}
+        while len(results) < len(jobs):
+            while pending and idle:
+                job = pending.pop(0)
+                connection = idle.pop(0)
+                connection.send(job)
+                busy[connection] = job
+                if job.first_page is not None:
+                    firsts[job.index] = job.first_page
+            for connection in wait(list(busy)):
+                try:
+                    message = connection.recv()
+                except EOFError:
+                    raise RuntimeError("a PDF layout process ended unexpectedly")
+                kind, payload = message[0], message[1:]
+                if kind == "counted":
+                    counts[payload[0]] = payload[1]
+                    if busy[connection].first_page is None:
+                        waiting[payload[0]] = connection
+                    self._number(order, jobs, counts, firsts, waiting)
+                elif kind == "done":
+                    result = payload[0]
+                    result.first = firsts.get(result.index, 1)
+                    results[result.index] = result
+                    del busy[connection]
+                    idle.append(connection)
+                elif kind == "error":
+                    raise PublishError(payload[1])
+                else:
+                    raise RuntimeError(f"laying out PDF chunk {payload[0]} failed: {payload[1]}")
+        return results
+
+    def _number(self, order, jobs, counts, firsts, waiting) -> None:
+        """Send each waiting body chunk its first page once every chunk before it is counted."""
+        position = 1
+        for index in order:
+            if index not in counts:
+                return
+            if index in waiting:
+                firsts[index] = position
+                waiting.pop(index).send(position)
+            position = firsts[index] + counts[index]
