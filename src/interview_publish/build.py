@@ -8,6 +8,7 @@ import uuid
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from .cache import BuildCache, file_digest, input_key
 from .errors import Problem, PublishError, display_path, error
 from .config import config_error
 from .lint import lint_publication
@@ -26,26 +27,36 @@ class BuildResult:
     outputs: list[tuple[str, Path, int]] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     kit: list[str] = field(default_factory=list)  # the distribution kit's other files in dist/
+    rendered: tuple[str, ...] = ()  # the formats rendered; none when the build cache had them all
+    restored: list[str] = field(default_factory=list)  # dist/ files put back from the cache
 
 
 def build(path: Path | str = ".", formats: tuple[str, ...] = FORMATS, print_overrides: dict | None = None,
-          strict: bool = False, *, jobs: int | None = None) -> BuildResult:
+          strict: bool = False, *, jobs: int | None = None, cache: bool = True) -> BuildResult:
     """Build the requested formats of the project at ``path`` into its dist/ folder; ``print_overrides``
     replace [print] settings (from the command line); ``strict`` makes lint warnings stop the build;
     ``jobs`` is the number of processes that lay out the PDF (default: the machine's cores, for a book
-    long enough to gain from it)."""
+    long enough to gain from it); ``cache`` False ignores and leaves alone the build cache (cache.py)."""
     result = BuildResult()
     project = load_project(path)
     if print_overrides:
         config = replace(project.config, print=replace(project.config.print, **print_overrides))
         project = replace(project, config=config)
+    theme = Theme.for_project(project.root)
+    store = key = None
+    if cache:
+        store = BuildCache(project.root)
+        key = input_key(project, theme.dirs, {"formats": list(formats), "print": print_overrides or {}, "strict": strict,
+                                              "jobs": jobs, "cwd": os.getcwd()})
+        if reuse_cached(project, store, key, result):
+            return result
+        result.problems.extend(store.notes)
     publication, problems = read_publication(project)
     result.problems.extend(problems)
     findings = lint_publication(publication, project.config.lint_ignore)
     if (strict or project.config.lint_strict) and any(f.severity == "warning" for f in findings):
         raise PublishError([replace(f, severity="error") if f.severity == "warning" else f for f in findings])
     result.problems.extend(findings)
-    theme = Theme.for_project(project.root)
     stem = output_stem(project, publication)
     cover = read_cover(project) or generated_cover(publication, theme)
     cover_name = f"{stem}-cover.{cover.extension}"
@@ -55,10 +66,39 @@ def build(path: Path | str = ".", formats: tuple[str, ...] = FORMATS, print_over
         from .kit import build_kit
 
         files = build_kit(publication, theme, files, (cover_name, cover.data), project.config.url)
-    write_all(project, {project.dist_dir / name: data for name, data in files.items()})
+    written = {project.dist_dir / name: data for name, data in files.items()}
+    write_all(project, written)
     result.outputs = [(fmt, project.dist_dir / (stem + SUFFIXES[fmt]), len(rendered[fmt])) for fmt in formats]
     result.kit = sorted(set(files) - {stem + SUFFIXES[fmt] for fmt in formats})
+    result.rendered = tuple(formats)
+    if store is not None:
+        store.store(key, written, {"outputs": [(fmt, path.name, size) for fmt, path, size in result.outputs],
+                                   "kit": result.kit,
+                                   "problems": [p.as_dict() for p in result.problems if p.code != "cache"]})
     return result
+
+
+def reuse_cached(project: Project, store: BuildCache, key: str, result: BuildResult) -> bool:
+    """Fill ``result`` from the build cache when the inputs are unchanged: nothing is rendered, and dist/
+    files missing or changed since are written back from the cache's checked copies."""
+    manifest = store.lookup(key)
+    if manifest is None:
+        return False
+    restore = {}
+    for name, digest in sorted(manifest["files"].items()):
+        target = project.dist_dir / name
+        if file_digest(target) != digest:
+            data = store.blob(digest)
+            if data is None:
+                return False
+            restore[target] = data
+    if restore:
+        write_all(project, restore)
+    result.outputs = [(fmt, project.dist_dir / name, size) for fmt, name, size in manifest["outputs"]]
+    result.kit = list(manifest["kit"])
+    result.problems = [Problem(**problem) for problem in manifest["problems"]]
+    result.restored = sorted(target.name for target in restore)
+    return True
 
 
 def render_all(formats: tuple[str, ...], publication: Publication, project: Project, theme: Theme,

@@ -39,6 +39,8 @@ def make_parser() -> argparse.ArgumentParser:
     build.add_argument("--quiet", "-q", action="store_true", help="print only warnings and errors")
     build.add_argument("--jobs", "-j", type=parse_jobs, metavar="N",
                        help="processes that lay out the PDF (default: the machine's cores, for long books)")
+    build.add_argument("--no-cache", action="store_true", help="render everything; neither read nor write the "
+                       "build cache in .interview-publish/")
 
     check = commands.add_parser("check", help="editorial lint of the transcripts, then EPUBCheck and Ace on "
                                                "the built EPUB")
@@ -102,9 +104,15 @@ def run_build(args) -> int:
     from .build import build
 
     overrides = {key: value for key, value in (("trim", args.trim), ("variant", args.pdf_variant)) if value}
-    result = build(Path(args.path), args.format, overrides, strict=args.strict, jobs=args.jobs)
+    result = build(Path(args.path), args.format, overrides, strict=args.strict, jobs=args.jobs,
+                   cache=not args.no_cache)
     report(result.problems, quiet=args.quiet)
     if not args.quiet:
+        if not result.rendered:
+            print("up to date: no input changed since the last build, nothing rendered")
+            for name in result.restored:
+                print(f"restored dist/{name} from the build cache")
+            return 0
         for fmt, path, size in result.outputs:
             print(f"wrote {display_path(path)} ({fmt.upper()}, {human_size(size)})")
         if result.kit:
