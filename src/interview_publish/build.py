@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 import uuid
@@ -29,6 +30,7 @@ class BuildResult:
     kit: list[str] = field(default_factory=list)  # the distribution kit's other files in dist/
     rendered: tuple[str, ...] = ()  # the formats rendered; none when the build cache had them all
     restored: list[str] = field(default_factory=list)  # dist/ files put back from the cache
+    written: dict[Path, bytes] = field(default_factory=dict, repr=False)  # what this build wrote
 
 
 def build(path: Path | str = ".", formats: tuple[str, ...] = FORMATS, print_overrides: dict | None = None,
@@ -51,6 +53,27 @@ def build(path: Path | str = ".", formats: tuple[str, ...] = FORMATS, print_over
         if reuse_cached(project, store, key, result):
             return result
         result.problems.extend(store.notes)
+    with layout_processes(formats, project, theme, jobs):
+        render_project(project, theme, formats, strict, jobs, result)
+    if store is not None:
+        store.store(key, result.written, {"outputs": [(fmt, path.name, size) for fmt, path, size in result.outputs],
+                                          "kit": result.kit,
+                                          "problems": [p.as_dict() for p in result.problems if p.code != "cache"]})
+    return result
+
+
+def layout_processes(formats, project: Project, theme: Theme, jobs: int | None):
+    """The PDF's layout processes, started early when the book will likely need them (pdfparallel.py)."""
+    if "pdf" not in formats:
+        return contextlib.nullcontext()
+    from .renderers.pdfparallel import started_early
+
+    return started_early(project.transcripts, theme, project.config.print, jobs)
+
+
+def render_project(project: Project, theme: Theme, formats: tuple[str, ...], strict: bool, jobs: int | None,
+                   result: BuildResult) -> None:
+    """Read, lint and render the project, and write dist/."""
     publication, problems = read_publication(project)
     result.problems.extend(problems)
     findings = lint_publication(publication, project.config.lint_ignore)
@@ -71,11 +94,7 @@ def build(path: Path | str = ".", formats: tuple[str, ...] = FORMATS, print_over
     result.outputs = [(fmt, project.dist_dir / (stem + SUFFIXES[fmt]), len(rendered[fmt])) for fmt in formats]
     result.kit = sorted(set(files) - {stem + SUFFIXES[fmt] for fmt in formats})
     result.rendered = tuple(formats)
-    if store is not None:
-        store.store(key, written, {"outputs": [(fmt, path.name, size) for fmt, path, size in result.outputs],
-                                   "kit": result.kit,
-                                   "problems": [p.as_dict() for p in result.problems if p.code != "cache"]})
-    return result
+    result.written = written
 
 
 def reuse_cached(project: Project, store: BuildCache, key: str, result: BuildResult) -> bool:

@@ -11,6 +11,7 @@ processes, so the PDF is the same on every machine. pdfmerge.py joins the chunks
 
 from __future__ import annotations
 
+import contextlib
 import math
 import os
 from dataclasses import dataclass
@@ -104,7 +105,7 @@ def render_pdf_parallel(publication: Publication, theme: Theme, options: PrintOp
                                   wanted, texts, blocks))
     back_index = len(plan.bodies) + 1
 
-    with Pool(jobs or os.cpu_count() or 1, theme, options) as pool:
+    with _take_started(theme, options) or Pool(jobs or os.cpu_count() or 1, theme, options) as pool:
         results = pool.run(jobs_list)
         body_results = [results[n] for n in range(1, back_index)]
         starts = tuple(s for r in body_results for s in r.starts)
@@ -127,6 +128,51 @@ def render_pdf_parallel(publication: Publication, theme: Theme, options: PrintOp
         return render_pdf(publication, theme, options, problems, jobs=1)
     data = merge_chunks([front.data] + [r.data for r in body_results], [front.levels] + [r.levels for r in body_results])
     return PrintEdition(data, starts, front.pages + sum(r.pages for r in body_results))
+
+
+_started: list = []  # a pool started ahead of the layout by started_early()
+
+
+@contextlib.contextmanager
+def started_early(transcripts, theme: Theme, options: PrintOptions, jobs: int | None):
+    """Start the layout processes while the build is still reading and typesetting the transcripts, when
+    the book is likely to be laid out in chunks: their start-up (importing WeasyPrint, reading the styles)
+    then costs no time. The pool is shut down at the end, used or not."""
+    sizes = [path.stat().st_size for path in transcripts if path.is_file()]
+    likely = len(sizes) >= 2 and (jobs or 2) >= 2 and options.variant in PARALLEL_VARIANTS and (
+        jobs is not None or sum(sizes) >= PARALLEL_WORDS * 6)
+    pool = Pool(jobs or os.cpu_count() or 1, theme, options) if likely else None
+    if pool is not None:
+        pool.__enter__()
+        _started.append(pool)
+    try:
+        yield
+    finally:
+        if pool is not None:
+            if pool in _started:
+                _started.remove(pool)
+            pool.__exit__(None, None, None)
+
+
+def _take_started(theme: Theme, options: PrintOptions):
+    """The pool started early for this theme and these settings, handed over once (it is closed by its
+    starter, so entering and leaving it here does nothing)."""
+    for pool in _started:
+        if pool.theme == theme and pool.options == options:
+            _started.remove(pool)
+            return _Borrowed(pool)
+    return None
+
+
+class _Borrowed:
+    def __init__(self, pool):
+        self.pool = pool
+
+    def __enter__(self):
+        return self.pool
+
+    def __exit__(self, *exc):
+        return False
 
 
 def css_string(text: str) -> str:

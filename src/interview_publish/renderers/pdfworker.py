@@ -54,6 +54,10 @@ def worker_main(connection, theme_dirs, options) -> None:
     from .pdf import Press
 
     press = None
+    try:
+        press = Press(Theme(tuple(theme_dirs)), options)  # at once: the parent is still reading the text
+    except Exception:  # reported with the first job
+        pass
     while True:
         job = connection.recv()
         if job is None:
