@@ -146,3 +146,39 @@ def test_page_list_of_the_ebook_follows_the_parallel_pdf(two_builds):
 def test_jobs_must_be_a_positive_number(tmp_path):
     result = run_cli("build", str(tmp_path), "--jobs", "0")
     assert result.returncode == 2 and "--jobs" in result.stderr
+
+
+def test_after_one_transcript_changes_only_its_chunk_is_laid_out_again(tmp_path):
+    env = {"SOURCE_DATE_EPOCH": "1700000000"}
+    project = collection(tmp_path / "p")
+    assert run_cli("build", str(project), "--jobs", "2", "-f", "pdf", env=env).returncode == 0
+    chunks = project / ".interview-publish" / "cache" / "pdf"
+    before = {p.name: p.stat().st_mtime_ns for p in chunks.iterdir()}
+    transcript = project / "content" / "b.md"  # the second body chunk: a.txt and its part open the book
+    transcript.write_text(transcript.read_text(encoding="utf-8").replace("absorbs sound", "absorbs noise", 1), encoding="utf-8")
+    result = run_cli("build", str(project), "--jobs", "2", "-f", "pdf", env=env)
+    assert result.returncode == 0, result.stderr
+    after = {p.name: p.stat().st_mtime_ns for p in chunks.iterdir()}
+    kept = {name for name in before if after.get(name) == before[name]}
+    new = set(after) - set(before)
+    assert len([n for n in kept if n.endswith(".json")]) == 4  # contents (estimate, final), first chunk, back
+    assert len([n for n in new if n.endswith(".json")]) == 1  # the changed chunk only
+    fresh = collection(tmp_path / "fresh")
+    (fresh / "content" / "b.md").write_text(transcript.read_text(encoding="utf-8"), encoding="utf-8")
+    assert run_cli("build", str(fresh), "--jobs", "2", "-f", "pdf", "--no-cache", env=env).returncode == 0
+    assert outputs(project)["pdf"].read_bytes() == outputs(fresh)["pdf"].read_bytes()
+
+
+def test_a_damaged_pdf_chunk_in_the_cache_is_laid_out_again(tmp_path):
+    env = {"SOURCE_DATE_EPOCH": "1700000000"}
+    project = collection(tmp_path / "p")
+    assert run_cli("build", str(project), "--jobs", "2", "-f", "pdf", env=env).returncode == 0
+    good = outputs(project)["pdf"].read_bytes()
+    chunks = project / ".interview-publish" / "cache" / "pdf"
+    for path in chunks.glob("*.pdf"):
+        path.write_bytes(path.read_bytes()[:100])  # truncated
+    (project / ".interview-publish" / "cache" / "build.json").unlink()  # so the build looks at the chunks
+    result = run_cli("build", str(project), "--jobs", "2", "-f", "pdf", env=env)
+    assert result.returncode == 0, result.stderr
+    assert "note[cache]: the build cache is damaged (a PDF chunk does not match its hash)" in result.stderr
+    assert outputs(project)["pdf"].read_bytes() == good

@@ -9,7 +9,7 @@ import uuid
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .cache import BuildCache, file_digest, input_key
+from .cache import BuildCache, cache_dir, file_digest, input_key
 from .errors import Problem, PublishError, display_path, error
 from .config import config_error
 from .lint import lint_publication
@@ -54,7 +54,7 @@ def build(path: Path | str = ".", formats: tuple[str, ...] = FORMATS, print_over
             return result
         result.problems.extend(store.notes)
     with layout_processes(formats, project, theme, jobs):
-        render_project(project, theme, formats, strict, jobs, result)
+        render_project(project, theme, formats, strict, jobs, result, store is not None)
     if store is not None:
         store.store(key, result.written, {"outputs": [(fmt, path.name, size) for fmt, path, size in result.outputs],
                                           "kit": result.kit,
@@ -72,8 +72,8 @@ def layout_processes(formats, project: Project, theme: Theme, jobs: int | None):
 
 
 def render_project(project: Project, theme: Theme, formats: tuple[str, ...], strict: bool, jobs: int | None,
-                   result: BuildResult) -> None:
-    """Read, lint and render the project, and write dist/."""
+                   result: BuildResult, cached: bool = True) -> None:
+    """Read, lint and render the project, and write dist/; ``cached`` lets the PDF reuse unchanged chunks."""
     publication, problems = read_publication(project)
     result.problems.extend(problems)
     findings = lint_publication(publication, project.config.lint_ignore)
@@ -83,7 +83,8 @@ def render_project(project: Project, theme: Theme, formats: tuple[str, ...], str
     stem = output_stem(project, publication)
     cover = read_cover(project) or generated_cover(publication, theme)
     cover_name = f"{stem}-cover.{cover.extension}"
-    rendered = render_all(formats, publication, project, theme, result.problems, cover, cover_name, jobs)
+    chunks = cache_dir(project.root) / "pdf" if cached else None
+    rendered = render_all(formats, publication, project, theme, result.problems, cover, cover_name, jobs, chunks)
     files = {stem + SUFFIXES[fmt]: data for fmt, data in rendered.items()}
     if set(formats) == set(FORMATS):  # a full build also writes the distribution kit
         from .kit import build_kit
@@ -121,7 +122,8 @@ def reuse_cached(project: Project, store: BuildCache, key: str, result: BuildRes
 
 
 def render_all(formats: tuple[str, ...], publication: Publication, project: Project, theme: Theme,
-               problems: list[Problem], cover, cover_name: str, jobs: int | None = None) -> dict[str, bytes]:
+               problems: list[Problem], cover, cover_name: str, jobs: int | None = None,
+               chunk_cache: Path | None = None) -> dict[str, bytes]:
     """Render each format in memory. The PDF goes first: its page starts become the page lists of the
     EPUB and the HTML. Nothing touches dist/ yet."""
     rendered: dict[str, bytes] = {}
@@ -130,7 +132,7 @@ def render_all(formats: tuple[str, ...], publication: Publication, project: Proj
         from .renderers.epub import PrintPages
         from .renderers.pdf import render_pdf
 
-        edition = render_pdf(publication, theme, project.config.print, problems, jobs)
+        edition = render_pdf(publication, theme, project.config.print, problems, jobs, chunk_cache)
         rendered["pdf"] = edition.data
         if edition.starts:
             print_pages = PrintPages(edition.starts, print_identifier(publication, project))

@@ -28,10 +28,11 @@ class PrintEdition:
 
 
 def render_pdf(publication: Publication, theme: Theme, options: PrintOptions, problems: list[Problem],
-               jobs: int | None = None) -> PrintEdition:
+               jobs: int | None = None, cache_dir=None) -> PrintEdition:
     """Render the print edition; WeasyPrint's own warnings are added to ``problems``. A book of many
     interviews (or any collection when ``jobs`` is given) is laid out in chunks by ``jobs`` processes
-    (renderers/pdfparallel.py); otherwise in this process."""
+    (renderers/pdfparallel.py), reusing the chunks kept in ``cache_dir`` that did not change; otherwise in
+    this process."""
     if options.variant.startswith("pdf/x") and options.output_profile is None:
         raise error("config", "PDF/X needs the printer's CMYK ICC profile: set print.output_profile in "
                               "publication.toml")
@@ -39,7 +40,7 @@ def render_pdf(publication: Publication, theme: Theme, options: PrintOptions, pr
 
     plan = plan_chunks(publication, theme, options, jobs)
     if plan is not None:
-        return render_pdf_parallel(publication, theme, options, problems, plan, jobs)
+        return render_pdf_parallel(publication, theme, options, problems, plan, jobs, cache_dir)
     page = theme.render("pdf/book.html.j2", **book_context(publication))
     press = Press(theme, options)
     with weasyprint_warnings(problems):

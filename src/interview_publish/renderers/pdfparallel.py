@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import math
 import os
+import sys
 from dataclasses import dataclass
 
 from markupsafe import Markup
@@ -67,8 +68,10 @@ def plan_chunks(publication: Publication, theme: Theme, options: PrintOptions, j
 
 
 def render_pdf_parallel(publication: Publication, theme: Theme, options: PrintOptions, problems: list[Problem],
-                        plan: ChunkPlan, jobs: int | None):
-    """Lay the chunks out in ``jobs`` processes (default: the machine's cores) and merge them."""
+                        plan: ChunkPlan, jobs: int | None, cache_dir=None):
+    """Lay the chunks out in ``jobs`` processes (default: the machine's cores) and merge them; chunks laid
+    out by an earlier build are reused from ``cache_dir`` (chunkcache.py) where nothing they show moved."""
+    from .chunkcache import ChunkCache
     from .pdf import PrintEdition, book_context, render_pdf
     from .pdfmerge import merge_chunks
     from .pdfworker import ChunkJob
@@ -105,8 +108,9 @@ def render_pdf_parallel(publication: Publication, theme: Theme, options: PrintOp
                                   wanted, texts, blocks))
     back_index = len(plan.bodies) + 1
 
+    cache = ChunkCache(cache_dir, theme, options, problems) if cache_dir is not None else None
     with _take_started(theme, options) or Pool(jobs or os.cpu_count() or 1, theme, options) as pool:
-        results = pool.run(jobs_list)
+        results = pool.run(jobs_list, cache)
         body_results = [results[n] for n in range(1, back_index)]
         starts = tuple(s for r in body_results for s in r.starts)
         next_page = body_results[-1].first + body_results[-1].pages
@@ -115,15 +119,17 @@ def render_pdf_parallel(publication: Publication, theme: Theme, options: PrintOp
             back = chunk(back=True, index=bool(publication.index_terms))
             tail.append(ChunkJob(back_index, html(back, starts), title_css, next_page, False, targets, wanted, {},
                                  frozenset()))
-            back_result = pool.run(tail)[back_index]
+            back_result = pool.run(tail, cache)[back_index]
             body_results.append(back_result)
         anchors = {name: str(page) for r in body_results for name, page in r.anchors.items()}
         front = pool.run([ChunkJob(0, html(front_chunk, starts, anchors), contents_css + end_css, 1, True, wanted,
-                                   wanted, {}, frozenset())])[0]
+                                   wanted, {}, frozenset())], cache)[0]
     for result in [front, *body_results]:
         for problem in result.problems:
             if problem not in problems:
                 problems.append(problem)
+    if cache is not None:
+        cache.prune()
     if front.pages != results[0].pages:  # the contents came out longer than estimated: lay out in one go
         return render_pdf(publication, theme, options, problems, jobs=1)
     data = merge_chunks([front.data] + [r.data for r in body_results], [front.levels] + [r.levels for r in body_results])
@@ -147,11 +153,16 @@ def started_early(transcripts, theme: Theme, options: PrintOptions, jobs: int | 
         _started.append(pool)
     try:
         yield
-    finally:
+    except BaseException:
         if pool is not None:
-            if pool in _started:
-                _started.remove(pool)
+            pool.__exit__(*sys.exc_info())
+        raise
+    else:
+        if pool is not None:
             pool.__exit__(None, None, None)
+    finally:
+        if pool in _started:
+            _started.remove(pool)
 
 
 def _take_started(theme: Theme, options: PrintOptions):
@@ -208,37 +219,55 @@ class Pool:
                 connection.send(None)
             except OSError:
                 pass
-        for process, connection in self.workers:
-            process.join(timeout=None if exc[0] is None else 1)
+        for process, connection in self.workers:  # idle workers stop at once; a worker stuck mid-chunk is ended
+            process.join(timeout=30 if exc[0] is None else 1)
             if process.is_alive():
                 process.terminate()
                 process.join()
             connection.close()
         return False
 
-    def run(self, jobs: list) -> dict:
+    def run(self, jobs: list, cache=None) -> dict:
         """Run ``jobs`` (in this order) and return their results by index. A job whose first page is None
-        gets it when the jobs before it have been counted."""
+        gets it when the jobs before it have been counted. Jobs laid out by an earlier build at the same
+        first page come from ``cache`` (chunkcache.py); a cached job whose first page moved is laid out
+        again, its page count being known already."""
+        from dataclasses import replace
         from multiprocessing.connection import wait
 
-        from .pdfworker import ChunkResult
-
-        pending = list(jobs)
         idle = [connection for _, connection in self.workers]
         busy: dict = {}
         counts: dict[int, int] = {}
         waiting: dict[int, object] = {}  # job index -> connection waiting for its first page
-        firsts: dict[int, int] = {}
+        firsts = {job.index: job.first_page for job in jobs if job.first_page is not None}
         order = [job.index for job in jobs]
-        results: dict[int, ChunkResult] = {}
+        results: dict = {}
+        pending, cached = [], {}
+        for job in jobs:
+            found = cache.get(job) if cache is not None else None
+            if found is not None and job.first_page in (None, found.first):
+                cached[job.index] = (job, found)
+                counts[job.index] = found.pages
+            else:
+                pending.append(job)
         while len(results) < len(jobs):
+            self._number(order, counts, firsts, waiting)
+            for index, (job, found) in list(cached.items()):
+                if index in firsts:
+                    del cached[index]
+                    if firsts[index] == found.first:
+                        results[index] = found
+                    else:
+                        pending.append(replace(job, first_page=firsts[index]))
             while pending and idle:
                 job = pending.pop(0)
                 connection = idle.pop(0)
                 connection.send(job)
                 busy[connection] = job
-                if job.first_page is not None:
-                    firsts[job.index] = job.first_page
+            if len(results) == len(jobs):
+                break
+            if not busy:
+                raise RuntimeError("PDF chunks left without a page number")
             for connection in wait(list(busy)):
                 try:
                     message = connection.recv()
@@ -249,11 +278,12 @@ class Pool:
                     counts[payload[0]] = payload[1]
                     if busy[connection].first_page is None:
                         waiting[payload[0]] = connection
-                    self._number(order, jobs, counts, firsts, waiting)
                 elif kind == "done":
                     result = payload[0]
                     result.first = firsts.get(result.index, 1)
                     results[result.index] = result
+                    if cache is not None:
+                        cache.put(busy[connection], result)
                     del busy[connection]
                     idle.append(connection)
                 elif kind == "error":
@@ -262,13 +292,13 @@ class Pool:
                     raise RuntimeError(f"laying out PDF chunk {payload[0]} failed: {payload[1]}")
         return results
 
-    def _number(self, order, jobs, counts, firsts, waiting) -> None:
-        """Send each waiting body chunk its first page once every chunk before it is counted."""
+    def _number(self, order, counts, firsts, waiting) -> None:
+        """Give each chunk its first page once every chunk before it is counted; send it to those waiting."""
         position = 1
         for index in order:
             if index not in counts:
                 return
+            firsts.setdefault(index, position)
             if index in waiting:
-                firsts[index] = position
-                waiting.pop(index).send(position)
+                waiting.pop(index).send(firsts[index])
             position = firsts[index] + counts[index]

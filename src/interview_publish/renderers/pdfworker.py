@@ -48,6 +48,10 @@ class _Stop(Exception):
     """Raised inside the layout of a count-only chunk once its pages are known."""
 
 
+class _Shutdown(Exception):
+    """The parent ends the pool while this process waits for a page number."""
+
+
 def worker_main(connection, theme_dirs, options) -> None:
     """Serve chunk jobs from the parent until it sends None."""
     from ..theme import Theme
@@ -59,13 +63,18 @@ def worker_main(connection, theme_dirs, options) -> None:
     except Exception:  # reported with the first job
         pass
     while True:
-        job = connection.recv()
+        try:
+            job = connection.recv()
+        except (EOFError, OSError):  # the parent is gone
+            return
         if job is None:
             return
         try:
             if press is None:
                 press = Press(Theme(tuple(theme_dirs)), options)
             connection.send(("done", lay_out_chunk(press, job, connection)))
+        except _Shutdown:
+            return
         except PublishError as exc:
             connection.send(("error", job.index, exc.problems))
         except Exception as exc:  # reported by the parent as an internal error with this text
@@ -96,7 +105,10 @@ def lay_out_chunk(press, job: ChunkJob, connection) -> ChunkResult:
             connection.send(("counted", job.index, count))
             if job.count_only:
                 raise _Stop(count)
-            state["offset"] = connection.recv() - 1
+            first = connection.recv()
+            if first is None:  # the build stopped: no number will come
+                raise _Shutdown
+            state["offset"] = first - 1
         if state["offset"]:
             page_state = copy.deepcopy(page_state)
             page_state[1]["page"] = [value + state["offset"] for value in page_state[1]["page"]]
