@@ -48,8 +48,9 @@ def build(path: Path | str = ".", formats: tuple[str, ...] = FORMATS, print_over
     store = key = None
     if cache:
         store = BuildCache(project.root)
-        key = input_key(project, theme.dirs, {"formats": list(formats), "print": print_overrides or {}, "strict": strict,
-                                              "jobs": jobs, "cwd": os.getcwd()})
+        options = {"formats": list(formats), "print": print_overrides or {}, "strict": strict, "jobs": jobs,
+                   "cwd": os.getcwd()}  # the findings replayed from the cache name files relative to it
+        key = input_key(project, theme.dirs, options)
         if reuse_cached(project, store, key, result):
             return result
         result.problems.extend(store.notes)

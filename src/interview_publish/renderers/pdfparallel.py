@@ -15,7 +15,7 @@ import contextlib
 import math
 import os
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from markupsafe import Markup
 
@@ -79,7 +79,7 @@ def render_pdf_parallel(publication: Publication, theme: Theme, options: PrintOp
     from .pagemap import block_ids, paragraph_texts
     from .indexing import paragraph_order
 
-    texts, blocks = paragraph_texts(publication), frozenset(block_ids(publication))
+    blocks = frozenset(block_ids(publication))
     wanted = frozenset([m.id for m in publication.front] + [p.id for p in publication.parts]
                        + [i.id for i in publication.interviews] + [m.id for m in publication.back] + ["index"])
     targets = wanted | frozenset(paragraph_order(publication)[1]) | blocks
@@ -104,8 +104,10 @@ def render_pdf_parallel(publication: Publication, theme: Theme, options: PrintOp
     for number, interviews in enumerate(plan.bodies, start=1):
         last = number == len(plan.bodies)
         body = chunk(front_matter=number == 1, interviews=interviews, end=not last or has_back)
-        jobs_list.append(ChunkJob(number, html(body), title_css + end_css, None, not last or has_back, targets,
-                                  wanted, texts, blocks))
+        part = replace(publication, interviews=interviews)  # the page starts need only this chunk's text
+        # Body chunks link nowhere else; their key (chunkcache.py) must not change with other chunks' turns.
+        jobs_list.append(ChunkJob(number, html(body), title_css + end_css, None, not last or has_back, wanted,
+                                  wanted, paragraph_texts(part), frozenset(block_ids(part))))
     back_index = len(plan.bodies) + 1
 
     cache = ChunkCache(cache_dir, theme, options, problems) if cache_dir is not None else None
@@ -132,7 +134,8 @@ def render_pdf_parallel(publication: Publication, theme: Theme, options: PrintOp
         cache.prune()
     if front.pages != results[0].pages:  # the contents came out longer than estimated: lay out in one go
         return render_pdf(publication, theme, options, problems, jobs=1)
-    data = merge_chunks([front.data] + [r.data for r in body_results], [front.levels] + [r.levels for r in body_results])
+    chunks = [front, *body_results]
+    data = merge_chunks([r.data for r in chunks], [r.levels for r in chunks])
     return PrintEdition(data, starts, front.pages + sum(r.pages for r in body_results))
 
 
