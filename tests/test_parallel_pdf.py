@@ -182,3 +182,23 @@ def test_a_damaged_pdf_chunk_in_the_cache_is_laid_out_again(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "note[cache]: the build cache is damaged (a PDF chunk does not match its hash)" in result.stderr
     assert outputs(project)["pdf"].read_bytes() == good
+
+
+@pytest.mark.parametrize("variant", ["pdf/a-2b", "none"])
+def test_other_variants_merge_the_same_way(tmp_path, variant):
+    from pypdf import PdfReader
+
+    env = {"SOURCE_DATE_EPOCH": "1700000000"}
+    single, parallel = collection(tmp_path / "single"), collection(tmp_path / "parallel")
+    for project, jobs in ((single, "1"), (parallel, "2")):
+        result = run_cli("build", str(project), "-f", "pdf", "--pdf-variant", variant, "--jobs", jobs, env=env)
+        assert result.returncode == 0, result.stderr
+    one, many = PdfReader(str(outputs(single)["pdf"])), PdfReader(str(outputs(parallel)["pdf"]))
+    assert [p.extract_text() for p in many.pages] == [p.extract_text() for p in one.pages]
+    assert outline(many, many.outline) == outline(one, one.outline) and links(many) == links(one)
+    root_one, root_many = one.trailer["/Root"], many.trailer["/Root"]
+    assert ("/StructTreeRoot" in root_many) == ("/StructTreeRoot" in root_one)
+    assert ("/OutputIntents" in root_many) == ("/OutputIntents" in root_one) == (variant == "pdf/a-2b")
+    if variant == "pdf/a-2b":
+        xmp = root_many["/Metadata"].get_object().get_data()
+        assert b"pdfaid" in xmp and xmp == root_one["/Metadata"].get_object().get_data()
