@@ -18,7 +18,8 @@ def test_new_then_build_gives_epubcheck_clean_output(tmp_path):
     assert (folder / "content" / "interview.txt").is_file()
     assert sorted(p.name for p in (folder / "templates").iterdir()) == ["README.md"]
     assert sorted(p.name for p in (folder / "styles").iterdir()) == ["README.md"]
-    assert "dist/" in (folder / ".gitignore").read_text().splitlines()
+    ignored = (folder / ".gitignore").read_text().splitlines()
+    assert "dist/" in ignored and ".interview-publish/" in ignored
     built = run_cli("build", cwd=folder)
     assert built.returncode == 0, built.stderr
     assert "warning" not in built.stderr and "error" not in built.stderr, built.stderr

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import glob
 import io
 import os
@@ -10,9 +11,10 @@ import uuid
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .errors import Problem, PublishError, display_path, error
+from .cache import BuildCache, cache_dir, file_digest, input_key
 from .config import config_error
 from .containment import contained
+from .errors import Problem, PublishError, display_path, error
 from .limits import MAX_COVER_BYTES, MAX_COVER_PIXELS, read_limited
 from .lint import lint_publication
 from .model import Publication
@@ -31,14 +33,20 @@ class BuildResult:
     outputs: list[tuple[str, Path, int]] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     kit: list[str] = field(default_factory=list)  # the distribution kit's other files in dist/
+    rendered: tuple[str, ...] = ()  # the formats rendered; none when the build cache had them all
+    restored: list[str] = field(default_factory=list)  # dist/ files put back from the cache
+    written: dict[Path, bytes] = field(default_factory=dict, repr=False)  # what this build wrote
 
 
 def build(path: Path | str = ".", formats: tuple[str, ...] = FORMATS, print_overrides: dict | None = None,
-          strict: bool = False, *, progress=None, dist: Path | None = None) -> BuildResult:
+          strict: bool = False, *, jobs: int | None = None, cache: bool = True, progress=None,
+          dist: Path | None = None) -> BuildResult:
     """Build the requested formats of the project at ``path`` into its dist/ folder (or ``dist``);
     ``print_overrides`` replace [print] settings (from the command line); ``strict`` makes lint warnings
-    stop the build; ``progress(event, step)`` is called with "start" and "done" around each step ("read",
-    each format, "kit", "write")."""
+    stop the build; ``jobs`` is the number of processes that lay out the PDF (default: the machine's cores,
+    for a book long enough to gain from it); ``cache`` False ignores and leaves alone the build cache
+    (cache.py); ``progress(event, step)`` is called with "start" and "done" around each step ("read", each
+    format, "kit", "write")."""
     step = progress or (lambda event, name: None)
     result = BuildResult()
     step("start", "read")
@@ -48,6 +56,39 @@ def build(path: Path | str = ".", formats: tuple[str, ...] = FORMATS, print_over
     if print_overrides:
         config = replace(project.config, print=replace(project.config.print, **print_overrides))
         project = replace(project, config=config)
+    theme = Theme.for_project(project.root)
+    store = key = None
+    if cache:
+        store = BuildCache(project.root)
+        options = {"formats": list(formats), "print": print_overrides or {}, "strict": strict, "jobs": jobs,
+                   "cwd": os.getcwd()}  # the findings replayed from the cache name files relative to it
+        key = input_key(project, theme.dirs, options)
+        if reuse_cached(project, store, key, result):
+            step("done", "read")
+            return result
+        result.problems.extend(store.notes)
+    with layout_processes(formats, project, theme, jobs):
+        render_project(project, theme, formats, strict, jobs, result, store is not None, step)
+    if store is not None:
+        store.store(key, result.written, {"outputs": [(fmt, path.name, size) for fmt, path, size in result.outputs],
+                                          "kit": result.kit,
+                                          "problems": [p.as_dict() for p in result.problems if p.code != "cache"]})
+    return result
+
+
+def layout_processes(formats, project: Project, theme: Theme, jobs: int | None):
+    """The PDF's layout processes, started early when the book will likely need them (pdfparallel.py)."""
+    if "pdf" not in formats:
+        return contextlib.nullcontext()
+    from .renderers.pdfparallel import started_early
+
+    return started_early(project.transcripts, theme, project.config.print, jobs)
+
+
+def render_project(project: Project, theme: Theme, formats: tuple[str, ...], strict: bool, jobs: int | None,
+                   result: BuildResult, cached: bool = True, step=None) -> None:
+    """Read, lint and render the project, and write dist/; ``cached`` lets the PDF reuse unchanged chunks."""
+    step = step or (lambda event, name: None)
     publication, problems = read_publication(project)
     result.problems.extend(problems)
     findings = lint_publication(publication, project.config.lint_ignore)
@@ -55,11 +96,12 @@ def build(path: Path | str = ".", formats: tuple[str, ...] = FORMATS, print_over
         raise PublishError([replace(f, severity="error") if f.severity == "warning" else f for f in findings])
     result.problems.extend(findings)
     step("done", "read")
-    theme = Theme.for_project(project.root)
     stem = output_stem(project, publication)
     cover = read_cover(project) or generated_cover(publication, theme)
     cover_name = f"{stem}-cover.{cover.extension}"
-    rendered = render_all(formats, publication, project, theme, result.problems, cover, cover_name, step)
+    chunks = cache_dir(project.root) / "pdf" if cached else None
+    rendered = render_all(formats, publication, project, theme, result.problems, cover, cover_name, jobs, chunks,
+                          step)
     files = {stem + SUFFIXES[fmt]: data for fmt, data in rendered.items()}
     if set(FORMATS) <= set(formats):  # a full build also writes the distribution kit
         from .kit import build_kit
@@ -67,16 +109,42 @@ def build(path: Path | str = ".", formats: tuple[str, ...] = FORMATS, print_over
         step("start", "kit")
         files = build_kit(publication, theme, files, (cover_name, cover.data), project.config.url)
         step("done", "kit")
+    written = {project.dist_dir / name: data for name, data in files.items()}
     step("start", "write")
-    write_all(project, {project.dist_dir / name: data for name, data in files.items()})
+    write_all(project, written)
     step("done", "write")
     result.outputs = [(fmt, project.dist_dir / (stem + SUFFIXES[fmt]), len(rendered[fmt])) for fmt in formats]
     result.kit = sorted(set(files) - {stem + SUFFIXES[fmt] for fmt in formats})
-    return result
+    result.rendered = tuple(formats)
+    result.written = written
+
+
+def reuse_cached(project: Project, store: BuildCache, key: str, result: BuildResult) -> bool:
+    """Fill ``result`` from the build cache when the inputs are unchanged: nothing is rendered, and dist/
+    files missing or changed since are written back from the cache's checked copies."""
+    manifest = store.lookup(key)
+    if manifest is None:
+        return False
+    restore = {}
+    for name, digest in sorted(manifest["files"].items()):
+        target = project.dist_dir / name
+        if file_digest(target) != digest:
+            data = store.blob(digest)
+            if data is None:
+                return False
+            restore[target] = data
+    if restore:
+        write_all(project, restore)
+    result.outputs = [(fmt, project.dist_dir / name, size) for fmt, name, size in manifest["outputs"]]
+    result.kit = list(manifest["kit"])
+    result.problems = [Problem(**problem) for problem in manifest["problems"]]
+    result.restored = sorted(target.name for target in restore)
+    return True
 
 
 def render_all(formats: tuple[str, ...], publication: Publication, project: Project, theme: Theme,
-               problems: list[Problem], cover, cover_name: str, step=None) -> dict[str, bytes]:
+               problems: list[Problem], cover, cover_name: str, jobs: int | None = None,
+               chunk_cache: Path | None = None, step=None) -> dict[str, bytes]:
     """Render each format in memory. The PDF goes first: its page starts become the page lists of the
     EPUB and the HTML. Nothing touches dist/ yet."""
     step = step or (lambda event, name: None)
@@ -87,7 +155,7 @@ def render_all(formats: tuple[str, ...], publication: Publication, project: Proj
         from .renderers.pdf import render_pdf
 
         step("start", "pdf")
-        edition = render_pdf(publication, theme, project.config.print, problems)
+        edition = render_pdf(publication, theme, project.config.print, problems, jobs, chunk_cache)
         rendered["pdf"] = edition.data
         if edition.starts:
             print_pages = PrintPages(edition.starts, print_identifier(publication, project))
@@ -182,7 +250,8 @@ def write_all(project: Project, files: dict[Path, bytes]) -> None:
     """Write every file to a temporary name in dist/, then rename them all: old files survive a failure."""
     dist = project.dist_dir
     temporary: dict[Path, Path] = {}
-    if dist.exists() or dist.is_symlink():  # a dist/ that is a link out would write over someone's files
+    if project.out_dir is None and (dist.exists() or dist.is_symlink()):
+        # a dist/ that is a link out would write over someone's files (serve's own folder is chosen by us)
         contained(dist, (project.root,), "the output folder dist/")
     try:
         dist.mkdir(parents=True, exist_ok=True)

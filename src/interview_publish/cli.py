@@ -42,6 +42,10 @@ def make_parser() -> argparse.ArgumentParser:
     build.add_argument("--pdf-variant", choices=PDF_VARIANTS, help="PDF standard (overrides print.variant; "
                        "default pdf/ua-1)")
     build.add_argument("--strict", action="store_true", help="lint warnings stop the build")
+    build.add_argument("--jobs", "-j", type=parse_jobs, metavar="N",
+                       help="processes that lay out the PDF (default: the machine's cores, for long books)")
+    build.add_argument("--no-cache", action="store_true", help="render everything; neither read nor write the "
+                       "build cache in .interview-publish/")
     add_verbosity(build)
 
     serve = commands.add_parser("serve", help="preview the HTML edition in a browser on this machine, rebuilt and "
@@ -98,6 +102,12 @@ def parse_trim_option(value: str):
     return trim
 
 
+def parse_jobs(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"--jobs takes a whole number of processes, 1 or more, not {value!r}")
+    return int(value)
+
+
 def parse_formats(value: str) -> tuple[str, ...]:
     chosen = tuple(dict.fromkeys(part.strip().lower() for part in value.split(",") if part.strip()))
     unknown = [fmt for fmt in chosen if fmt not in KNOWN_FORMATS]
@@ -144,11 +154,17 @@ def run_build(args) -> int:
     overrides = {key: value for key, value in (("trim", args.trim), ("variant", args.pdf_variant)) if value}
     progress = Progress(verbose=args.verbose, quiet=args.quiet)
     try:
-        result = build(Path(args.path), args.format, overrides, strict=args.strict, progress=progress)
+        result = build(Path(args.path), args.format, overrides, strict=args.strict, jobs=args.jobs,
+                       cache=not args.no_cache, progress=progress)
     finally:
         progress.close()
     report(result.problems, quiet=args.quiet)
     if not args.quiet:
+        if not result.rendered:
+            print("up to date: no input changed since the last build, nothing rendered")
+            for name in result.restored:
+                print(f"restored dist/{name} from the build cache")
+            return 0
         for fmt, path, size in result.outputs:
             print(f"wrote {display_path(path)} ({fmt.upper()}, {human_size(size)})")
         if result.kit:

@@ -242,8 +242,8 @@ def interview_text(interview: Interview) -> str:
 
 def guess_language(text: str) -> str:
     """Russian when Cyrillic letters dominate, else English; publication.toml overrides it."""
-    cyrillic = sum(1 for ch in text if "\u0400" <= ch <= "\u04ff")
-    latin = sum(1 for ch in text if ch.isascii() and ch.isalpha())
+    cyrillic = len(re.findall("[\u0400-\u04ff]", text))
+    latin = len(re.findall("[A-Za-z]", text))
     return "ru" if cyrillic > latin else "en"
 
 

@@ -40,6 +40,7 @@ HONORIFICS = {
     "es": ("Sr.", "Sra.", "Dr.", "Dra.", "D.", "Dña."),
 }
 UNITS = r"(?:km|m|cm|mm|kg|g|mg|t|l|ml|h|min|s|ms|km/h|mph|°C|°F|%|MB|GB|TB|kB|Hz|kHz|MHz|GHz|kW|MW|V|A|€|\$|£|руб\.|млн|млрд|тыс\.)"
+_QUOTE = re.compile("[\"']")
 _URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+")
 _ELISIONS = re.compile(r"(?<![\w'’])'(?=(?:n'|em\b|cause\b|tis\b|twas\b|til\b|bout\b|round\b|\d0s\b|\d\ds\b))",
                        re.IGNORECASE)
@@ -79,6 +80,8 @@ class Typesetter:
         self.base = language.split("-")[0].lower()
         self.quotes = QUOTES.get(self.base, QUOTES["en"])
         self.honorifics = HONORIFICS.get(self.base, ())
+        alternatives = "|".join(re.escape(h) for h in self.honorifics)
+        self._honorifics = re.compile(rf"(?<![\w.])({alternatives}) (?=\w)") if alternatives else None
 
     def text(self, text: str) -> str:
         return self.paragraph(Paragraph((Text(text),))).text
@@ -109,8 +112,8 @@ class Typesetter:
         text = re.sub(r"\s---?\s", self.spaced_dash(em=True), text)
         text = re.sub(r"(?<=\S) - (?=\S)", self.spaced_dash(), text)
         text = self.curly(text, before)
-        for honorific in self.honorifics:
-            text = re.sub(rf"(?<![\w.]){re.escape(honorific)} (?=\w)", honorific + NBSP, text)
+        if self._honorifics:
+            text = self._honorifics.sub("\\1" + NBSP, text)
         text = re.sub(rf"(?<=\d) (?={UNITS}(?!\w))", NBSP, text)
         if self.base == "fr":
             text = re.sub(r"(?<=\w) ?([;:!?»])", lambda m: NNBSP + m.group(1) if m.group(1) != "»" else m.group(0), text)
@@ -130,11 +133,11 @@ class Typesetter:
         text = re.sub(r"(?<=\w)'(?=\w)", q.apostrophe, text)  # don't, O'Brien
         text = re.sub(r"(?<=\w)'(?=\s|$|[.,;:!?)])", q.apostrophe, text) if self.base == "en" else text
         depth = count_open(before, q)
-        out = []
-        for index, char in enumerate(text):
-            if char not in "\"'":
-                out.append(char)
-                continue
+        out, position = [], 0
+        for found in _QUOTE.finditer(text):  # only the quote marks need a decision; the rest is copied
+            index, char = found.start(), found.group(0)
+            out.append(text[position:index])
+            position = index + 1
             prev = text[index - 1] if index else (before[-1] if before else " ")
             opening = prev.isspace() or prev in "([{\u2014\u2013-/" + q.outer[0] + q.inner[0]
             if char == '"':
@@ -146,6 +149,7 @@ class Typesetter:
                     out.append((q.inside_space if depth == 0 else "") + (q.outer if depth == 0 else q.inner)[1])
             else:
                 out.append(q.inner[0] if opening else q.inner[1] if depth else q.apostrophe)
+        out.append(text[position:])
         return "".join(out)
 
 

@@ -29,14 +29,17 @@ def block_ids(publication: Publication) -> set[str]:
     return ids
 
 
-def locate_page_starts(document, publication: Publication) -> tuple[PageStart, ...]:
+def locate_page_starts(pages, publication: Publication | None = None, first_number: int = 1,
+                       texts: dict[str, str] | None = None, blocks: set[str] | None = None) -> tuple[PageStart, ...]:
     """For each page, the first place in an interview it shows: a paragraph and the offset of its first
-    whole word, or an opening or heading. Pages of front matter and blank pages have none."""
-    texts = paragraph_texts(publication)
-    blocks = block_ids(publication)
+    whole word, or an opening or heading. Pages of front matter and blank pages have none. ``pages`` are
+    WeasyPrint's laid-out pages, numbered from ``first_number`` (a chunk of the book starts further on);
+    ``texts`` and ``blocks`` stand for the publication where it is not at hand (a layout process)."""
+    texts = paragraph_texts(publication) if texts is None else texts
+    blocks = block_ids(publication) if blocks is None else blocks
     consumed: dict[str, int] = {}
     starts = []
-    for number, page in enumerate(document.pages, start=1):
+    for number, page in enumerate(pages, start=first_number):
         found = first_anchor(page._page_box.children[0], texts, blocks)
         if found is None:
             continue

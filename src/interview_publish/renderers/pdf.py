@@ -27,44 +27,67 @@ class PrintEdition:
     pages: int
 
 
-def render_pdf(publication: Publication, theme: Theme, options: PrintOptions, problems: list[Problem]) -> PrintEdition:
-    """Render the print edition; WeasyPrint's own warnings are added to ``problems``."""
-    page = theme.render("pdf/book.html.j2", **base_context(publication))
-    try:
-        from weasyprint import CSS, HTML  # heavy (about a second): imported only when a PDF is wanted
-        from weasyprint.text.fonts import FontConfiguration
-    except OSError as exc:  # WeasyPrint raises OSError when Pango is missing
-        raise error("pdf", f"WeasyPrint cannot start ({exc}); install Pango (Debian: libpango-1.0-0)")
-
-    from .fetcher import contained_fetcher
-
+def render_pdf(publication: Publication, theme: Theme, options: PrintOptions, problems: list[Problem],
+               jobs: int | None = None, cache_dir=None) -> PrintEdition:
+    """Render the print edition; WeasyPrint's own warnings are added to ``problems``. A book of many
+    interviews (or any collection when ``jobs`` is given) is laid out in chunks by ``jobs`` processes
+    (renderers/pdfparallel.py), reusing the chunks kept in ``cache_dir`` that did not change; otherwise in
+    this process."""
     if options.variant.startswith("pdf/x") and options.output_profile is None:
         raise error("config", "PDF/X needs the printer's CMYK ICC profile: set print.output_profile in "
                               "publication.toml")
-    roots = theme.roots + ((options.output_profile,) if options.output_profile else ())
-    fetcher = contained_fetcher(roots)
-    fonts = FontConfiguration()
-    profiles: dict = {}  # @color-profile rules of our stylesheets (the CMYK output profile for PDF/X)
-    with weasyprint_warnings(problems), refusals(fetcher):
-        sheets = [CSS(filename=str(path), font_config=fonts, color_profiles=profiles, url_fetcher=fetcher)
-                  for path in theme.stylesheet_paths("pdf")]
-        sheets.append(CSS(string=geometry_css(options), font_config=fonts, color_profiles=profiles,
-                          url_fetcher=fetcher))
+    from .pdfparallel import plan_chunks, render_pdf_parallel
 
-        def layout(html: str):
-            return HTML(string=html, base_url=theme.dirs[-1].as_uri() + "/", url_fetcher=fetcher).render(
-                stylesheets=sheets, font_config=fonts, color_profiles=profiles)
-
-        document = layout(page)
-        starts = locate_page_starts(document, publication)
+    plan = plan_chunks(publication, theme, options, jobs)
+    if plan is not None:
+        return render_pdf_parallel(publication, theme, options, problems, plan, jobs, cache_dir)
+    page = theme.render("pdf/book.html.j2", **book_context(publication))
+    with weasyprint_warnings(problems), refusals():
+        press = Press(theme, options)
+        document = press.layout(page)
+        starts = locate_page_starts(document.pages, publication)
         if publication.index_terms:
             # Second pass: the index, at the very end, now shows the pages found by the first pass;
             # nothing before it moves (the contents already listed the index).
-            document = layout(theme.render("pdf/book.html.j2", **base_context(publication, index_starts=starts)))
-            starts = locate_page_starts(document, publication)
-        variant = None if options.variant == "none" else options.variant
-        data = document.write_pdf(pdf_identifier=True, pdf_variant=variant)
+            document = press.layout(theme.render("pdf/book.html.j2", **book_context(publication, starts)))
+            starts = locate_page_starts(document.pages, publication)
+        data = document.write_pdf(pdf_identifier=True, pdf_variant=press.variant)
     return PrintEdition(data, starts, len(document.pages))
+
+
+def book_context(publication: Publication, index_starts=None, chunk=None, page_of=None) -> dict:
+    """The context of pdf/book.html.j2: the whole book (``chunk`` None) or one chunk of it."""
+    return {**base_context(publication, index_starts=index_starts), "chunk": chunk,
+            "page_of": page_of or (lambda anchor: "")}
+
+
+class Press:
+    """WeasyPrint set up for one theme and [print] settings: stylesheets parsed once, reused per layout."""
+
+    def __init__(self, theme: Theme, options: PrintOptions, extra_css: str = ""):
+        try:
+            from weasyprint import CSS, HTML  # heavy (about a second): imported only when a PDF is wanted
+            from weasyprint.text.fonts import FontConfiguration
+        except OSError as exc:  # WeasyPrint raises OSError when Pango is missing
+            raise error("pdf", f"WeasyPrint cannot start ({exc}); install Pango (Debian: libpango-1.0-0)")
+        from .fetcher import contained_fetcher
+
+        roots = theme.roots + ((options.output_profile,) if options.output_profile else ())
+        self.fetcher = contained_fetcher(roots)
+        self.fonts = FontConfiguration()
+        self.profiles: dict = {}  # @color-profile rules of our stylesheets (the CMYK output profile for PDF/X)
+        self.base_url = theme.dirs[-1].as_uri() + "/"
+        self.variant = None if options.variant == "none" else options.variant
+        self._html = HTML
+        self.sheets = [self.css(CSS, filename=str(path)) for path in theme.stylesheet_paths("pdf")]
+        self.sheets.append(self.css(CSS, string=geometry_css(options) + extra_css))
+
+    def css(self, factory, **source):
+        return factory(**source, font_config=self.fonts, color_profiles=self.profiles, url_fetcher=self.fetcher)
+
+    def layout(self, html: str, sheets: list | None = None):
+        return self._html(string=html, base_url=self.base_url, url_fetcher=self.fetcher).render(
+            stylesheets=self.sheets + (sheets or []), font_config=self.fonts, color_profiles=self.profiles)
 
 
 def geometry_css(options: PrintOptions) -> str:
@@ -95,11 +118,13 @@ def length_mm(value: str) -> float:
 
 
 @contextlib.contextmanager
-def refusals(fetcher):
+def refusals():
     """A URL the contained fetcher refused (in a project's template, say) stops the build with its reason."""
+    from weasyprint.urls import FatalURLFetchingError
+
     try:
         yield
-    except fetcher.Refusal as refusal:
+    except FatalURLFetchingError as refusal:
         raise error("refused", f"the print layout asked for {refusal}") from None
 
 

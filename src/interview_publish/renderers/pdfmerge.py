@@ -1,0 +1,197 @@
+"""Join the PDF chunks of a parallel layout into one PDF, as if WeasyPrint had laid the book out at once.
+
+Each chunk is a complete PDF from WeasyPrint. The merge keeps: the pages in order; one structure tree
+(one Document element holding every chunk's elements, the parent tree renumbered so that each page's
+StructParents and each link's StructParent stay unique); one outline, nested again by bookmark level
+(a part's interviews may sit in the next chunk); one sorted name tree of destinations, which the links
+of the contents and the index point to across chunks; the first chunk's document information, XMP
+metadata, language, output intents and viewer preferences (every chunk has the same <head>). Font subsets
+get a tag of their own per chunk, as PDF requires of different subsets of one font.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import warnings
+
+
+def merge_chunks(chunks: list[bytes], levels: list[tuple[int, ...]]) -> bytes:
+    """One PDF from the chunks (in book order); ``levels`` are each chunk's bookmark levels in order."""
+    import pikepdf
+    from pikepdf import Array, Dictionary, Name
+
+    out = pikepdf.new()
+    sources = [pikepdf.open(io.BytesIO(data)) for data in chunks]
+    first = sources[0]
+    tagged = "/StructTreeRoot" in first.Root
+    document = out.make_indirect(Dictionary(Type=Name.StructElem, S=Name.Document, K=Array()))
+    tree_root = out.make_indirect(Dictionary(Type=Name.StructTreeRoot, K=Array([document])))
+    document.P = tree_root
+    nums, names, bookmarks = [], [], []
+    next_key = 0
+    for number, (source, chunk_levels) in enumerate(zip(sources, levels)):
+        start = len(out.pages)
+        with warnings.catch_warnings():  # named destinations are merged below
+            warnings.simplefilter("ignore")
+            out.pages.extend(source.pages)
+        pages = {page.objgen: start + i for i, page in enumerate(source.pages)}
+        if number:
+            retag_fonts(source, number)
+        if tagged:
+            next_key = graft_structure(out, source, document, nums, next_key, start)
+        dests = source.Root.get("/Names", {}).get("/Dests")
+        if dests is not None:
+            flat = dests.Names
+            for i in range(0, len(flat), 2):
+                names.append((str(flat[i]), destination(out, flat[i + 1], pages)))
+        items = list(walk_outline(source))
+        if len(items) != len(chunk_levels):
+            raise RuntimeError(f"chunk {number}: {len(items)} bookmarks but {len(chunk_levels)} levels")
+        for (title, dest, is_open), level in zip(items, chunk_levels):
+            bookmarks.append((level, title, destination(out, dest, pages), is_open))
+    if tagged:
+        parent_tree = out.make_indirect(Dictionary(Nums=Array(nums)))
+        tree_root.ParentTree = parent_tree
+        tree_root.ParentTreeNextKey = next_key
+        out.Root.StructTreeRoot = tree_root
+    for key in ("/Lang", "/MarkInfo", "/ViewerPreferences", "/Metadata", "/OutputIntents"):
+        if key in first.Root:
+            out.Root[key] = copy_object(out, first, first.Root[key])
+    if names:
+        seen: dict[str, object] = {}
+        for name, dest in names:
+            seen.setdefault(name, dest)  # the first anchor of a name wins, as in WeasyPrint
+        flat = Array()
+        for name in sorted(seen):
+            flat.append(pikepdf.String(name))
+            flat.append(seen[name])
+        out.Root.Names = Dictionary(Dests=Dictionary(Names=flat))
+    write_outline(out, bookmarks)
+    out.trailer.Info = copy_object(out, first, first.trailer.Info)
+    identifier = hashlib.md5(b"".join(bytes(s.trailer.ID[0]) for s in sources)).hexdigest().encode()
+    out.trailer.ID = Array([pikepdf.String(identifier), pikepdf.String(identifier)])
+    buffer = io.BytesIO()
+    out.save(buffer, min_version=first.pdf_version, static_id=True, compress_streams=True,
+             object_stream_mode=pikepdf.ObjectStreamMode.preserve, fix_metadata_version=False)
+    return buffer.getvalue()
+
+
+def copy_object(out, source, value):
+    """``value`` of ``source`` in ``out``, whether it is an indirect object or not."""
+    if not value.is_indirect:
+        value = source.make_indirect(value)
+    return out.copy_foreign(value)
+
+
+def graft_structure(out, source, document, nums: list, next_key: int, start: int) -> int:
+    """Move a chunk's structure elements under the merged Document element and renumber its parent tree
+    keys from ``next_key``; returns the next free key."""
+    root = out.copy_foreign(source.Root.StructTreeRoot)
+    for element in root.K:
+        for kid in element.get("/K", ()):
+            if isinstance(kid, type(document)):
+                kid.P = document
+            document.K.append(kid)
+    flat = root.ParentTree.Nums
+    largest = -1
+    for i in range(0, len(flat), 2):
+        key = int(flat[i])
+        nums.extend([next_key + key, flat[i + 1]])
+        largest = max(largest, key)
+    for page in out.pages[start:]:
+        if "/StructParents" in page.obj:
+            page.obj.StructParents = int(page.obj.StructParents) + next_key
+        for annotation in page.obj.get("/Annots", ()):
+            if "/StructParent" in annotation:
+                annotation.StructParent = int(annotation.StructParent) + next_key
+    return next_key + largest + 1
+
+
+def destination(out, dest, pages: dict):
+    """A chunk's explicit destination [page /XYZ x y z] pointing at the merged page."""
+    import pikepdf
+
+    target = out.pages[pages[dest[0].objgen]].obj
+    return pikepdf.Array([target, *list(dest)[1:]])
+
+
+def walk_outline(source):
+    """(title, destination, open) of every bookmark of a chunk, in document order."""
+    outlines = source.Root.get("/Outlines")
+    if outlines is None:
+        return
+    stack = [outlines.get("/First")]
+    while stack:
+        item = stack.pop()
+        if item is None:
+            continue
+        yield str(item.Title), item.Dest, int(item.get("/Count", 0)) >= 0
+        stack.append(item.get("/Next"))
+        stack.append(item.get("/First"))
+
+
+class _Bookmark:
+    def __init__(self, level: int, item, is_open: bool):
+        self.level, self.item, self.is_open, self.children = level, item, is_open, []
+
+
+def write_outline(out, bookmarks: list) -> None:
+    """The merged outline: each bookmark under the last one of a lower level, as WeasyPrint nests them."""
+    from pikepdf import Dictionary
+
+    if not bookmarks:
+        return
+    root = _Bookmark(0, out.make_indirect(Dictionary()), True)
+    stack = [root]
+    for level, title, dest, is_open in bookmarks:
+        while len(stack) > 1 and stack[-1].level >= level:
+            stack.pop()
+        node = _Bookmark(level, out.make_indirect(Dictionary(Title=title, Dest=dest)), is_open)
+        node.item.Parent = stack[-1].item
+        stack[-1].children.append(node)
+        stack.append(node)
+    root.item.Count = link_children(root)
+    out.Root.Outlines = root.item
+
+
+def link_children(node: _Bookmark) -> int:
+    """First/Last/Prev/Next of ``node``'s children, and each child's Count as WeasyPrint writes it (its
+    children and their open descendants, negative when closed); returns the count for ``node``."""
+    children = node.children
+    count = len(children)
+    if children:
+        node.item.First, node.item.Last = children[0].item, children[-1].item
+    for i, child in enumerate(children):
+        if i:
+            child.item.Prev = children[i - 1].item
+            children[i - 1].item.Next = child.item
+        below = link_children(child)
+        child.item.Count = below if child.is_open else -below
+        if child.is_open:
+            count += below
+    return count
+
+
+def retag_fonts(source, number: int) -> None:
+    """Give each font subset of chunk ``number`` its own six-letter tag (ABCDEF+Name)."""
+    import pikepdf
+
+    seen = set()
+    for page in source.pages:
+        fonts = page.obj.get("/Resources", {}).get("/Font", {})
+        for key in list(fonts.keys()):
+            font = fonts[key]
+            if font.objgen in seen:
+                continue
+            seen.add(font.objgen)
+            for target in [font, *font.get("/DescendantFonts", ())]:
+                for holder, field in ((target, "/BaseFont"), (target.get("/FontDescriptor"), "/FontName")):
+                    if holder is None or field not in holder:
+                        continue
+                    name = str(holder[field])[1:]
+                    tag, plus, rest = name.partition("+")
+                    if plus and len(tag) == 6:
+                        digest = hashlib.md5(f"{tag}{number}".encode()).digest()
+                        new_tag = "".join(chr(65 + b % 26) for b in digest[:6])
+                        holder[field] = pikepdf.Name("/" + new_tag + "+" + rest)
