@@ -70,6 +70,7 @@ class Theme:
             autoescape=True,
             undefined=jinja2.StrictUndefined,
             keep_trailing_newline=True,
+            auto_reload=False,  # one build, one theme: no stat() of every template at every include
             trim_blocks=True,
             lstrip_blocks=True,
         )
