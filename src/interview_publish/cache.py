@@ -17,6 +17,7 @@ import os
 from pathlib import Path
 
 from . import __version__
+from .containment import inside
 from .errors import Problem, display_path
 
 CACHE_DIR = Path(".interview-publish") / "cache"
@@ -49,9 +50,14 @@ def input_key(project, theme_dirs: tuple[Path, ...], options: dict) -> str:
     if config.print.output_profile:
         files.append(config.print.output_profile)
     dated = not (config.modified or config.date or os.environ.get("SOURCE_DATE_EPOCH"))
+    # Only files inside the project and the theme are read: one that leads out (a link, "..") is keyed by
+    # its name alone, and the build that follows refuses it with its own message (containment.py).
+    allowed = (project.root, *(theme_dirs[-1] / sub for sub in ("templates", "styles")))
     for path in files:
         add("file", str(path).encode())
-        if path.is_file():
+        if not inside(path, allowed):
+            add("outside", b"")
+        elif path.is_file():
             add("content", path.read_bytes())
             if dated and path in (*project.transcripts, config.path):
                 add("mtime", str(int(path.stat().st_mtime)).encode())
@@ -60,7 +66,8 @@ def input_key(project, theme_dirs: tuple[Path, ...], options: dict) -> str:
             base = folder / sub
             if base.is_dir():
                 for path in sorted(p for p in base.rglob("*") if p.is_file()):
-                    add("theme", str(path.relative_to(folder)).encode() + b"\0" + path.read_bytes())
+                    content = path.read_bytes() if inside(path, allowed) else b"\0outside"
+                    add("theme", str(path.relative_to(folder)).encode() + b"\0" + content)
     return digest.hexdigest()
 
 
