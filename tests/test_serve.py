@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import signal
 import socket
 import subprocess
@@ -193,6 +194,8 @@ def test_a_change_rebuilds_only_the_outputs_that_use_it(tmp_path):
 
     project = make_project(tmp_path)
     (project / "styles").mkdir()
+    # A copied print.css finds its fonts next to it (url() is relative to the stylesheet).
+    shutil.copytree(REPO / "styles" / "fonts", project / "styles" / "fonts")
     server = Served(project)
     try:
         first = wait_for(lambda: (lambda s: s if s["builds"]["books"] >= 1 and not s["building"] else None)(
