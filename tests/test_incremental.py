@@ -105,3 +105,32 @@ def test_a_corrupt_cache_is_detected_and_rebuilt(built, damage):
 def test_no_cache_option_renders_everything(built):
     result = run_cli("build", str(built), "--no-cache", "-f", "html")
     assert "wrote" in result.stdout
+
+
+def test_a_cache_that_came_with_a_copied_project_is_not_trusted(built, tmp_path):
+    """Someone else's project folder may hold a self-consistent cache whose outputs are anything: a copy
+    (cp, unzip, git clone) is a new folder, and its builds render instead of restoring."""
+    import hashlib
+    import json
+    import shutil
+
+    cache = built / ".interview-publish" / "cache"
+    html = outputs(built)["html"]
+    forged = b"<p>not built from this transcript</p>"
+    (cache / "blobs" / hashlib.sha256(forged).hexdigest()).write_bytes(forged)
+    manifest = cache / "build.json"
+    body = json.loads(manifest.read_bytes().rpartition(b"\n")[0])
+    body["files"][html.name] = hashlib.sha256(forged).hexdigest()
+    raw = json.dumps(body, sort_keys=True).encode()
+    manifest.write_bytes(raw + b"\n" + hashlib.sha256(raw).hexdigest().encode())
+    # In the folder that made it, the forged cache is self-consistent: it is restored (the seal matches).
+    html.unlink()
+    assert "up to date" in run_cli("build", str(built)).stdout
+    assert html.read_bytes() == forged
+    # A copy of the same folder renders everything again: the forged output is gone.
+    copy = tmp_path / "received"
+    shutil.copytree(built, copy)
+    result = run_cli("build", str(copy))
+    assert result.returncode == 0 and "wrote" in result.stdout and "up to date" not in result.stdout, result.stderr
+    assert b"not built from this transcript" not in outputs(copy)["html"].read_bytes()
+    assert "Buzhinskiy" in outputs(copy)["html"].read_text(encoding="utf-8")

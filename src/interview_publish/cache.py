@@ -19,6 +19,7 @@ from pathlib import Path
 from . import __version__
 from .containment import inside
 from .errors import Problem, display_path
+from .theme import Theme
 
 CACHE_DIR = Path(".interview-publish") / "cache"
 MANIFEST = "build.json"
@@ -52,7 +53,7 @@ def input_key(project, theme_dirs: tuple[Path, ...], options: dict) -> str:
     dated = not (config.modified or config.date or os.environ.get("SOURCE_DATE_EPOCH"))
     # Only files inside the project and the theme are read: one that leads out (a link, "..") is keyed by
     # its name alone, and the build that follows refuses it with its own message (containment.py).
-    allowed = (project.root, *(theme_dirs[-1] / sub for sub in ("templates", "styles")))
+    allowed = (project.root, *Theme(tuple(theme_dirs)).roots)
     for path in files:
         add("file", str(path).encode())
         if not inside(path, allowed):
@@ -61,14 +62,33 @@ def input_key(project, theme_dirs: tuple[Path, ...], options: dict) -> str:
             add("content", path.read_bytes())
             if dated and path in (*project.transcripts, config.path):
                 add("mtime", str(int(path.stat().st_mtime)).encode())
+    add("theme", theme_digest(theme_dirs, ("templates", "styles")).encode())
+    add("seal", project_seal(project.root).encode())
+    return digest.hexdigest()
+
+
+def theme_digest(theme_dirs: tuple[Path, ...], subfolders: tuple[str, ...]) -> str:
+    """The SHA-256 of every theme file in ``subfolders`` (names and contents). A file that leads out of
+    the theme (a link) is keyed by its name alone: the build refuses it with its own message."""
+    digest = hashlib.sha256()
+    allowed = Theme(tuple(theme_dirs)).roots
     for folder in theme_dirs:
-        for sub in ("templates", "styles"):
+        for sub in subfolders:
             base = folder / sub
             if base.is_dir():
                 for path in sorted(p for p in base.rglob("*") if p.is_file()):
                     content = path.read_bytes() if inside(path, allowed) else b"\0outside"
-                    add("theme", str(path.relative_to(folder)).encode() + b"\0" + content)
+                    name = str(path.relative_to(folder)).encode()
+                    digest.update(f"{len(name)}\0{len(content)}\0".encode() + name + content)
     return digest.hexdigest()
+
+
+def project_seal(root: Path) -> str:
+    """This copy of the project: its folder's device and inode. A cache copied, unpacked or cloned along
+    with a project from someone else is then never trusted (its outputs could be anything); only this
+    folder's own builds are reused."""
+    stat = os.stat(root)
+    return f"{stat.st_dev}:{stat.st_ino}"
 
 
 class BuildCache:

@@ -15,6 +15,7 @@ import os
 from pathlib import Path
 
 from .. import __version__
+from ..cache import project_seal, theme_digest
 from ..errors import Problem, display_path
 from .pagebreaks import PageStart
 
@@ -22,13 +23,9 @@ from .pagebreaks import PageStart
 class ChunkCache:
     def __init__(self, folder: Path, theme, options, problems: list[Problem]):
         self.folder, self.problems = folder, problems
-        digest = hashlib.sha256(f"{__version__}\0{options!r}\0{weasyprint_version()}".encode())
-        for base in theme.dirs:
-            styles = base / "styles"
-            if styles.is_dir():
-                for path in sorted(p for p in styles.rglob("*") if p.is_file()):
-                    digest.update(str(path.relative_to(base)).encode() + b"\0" + path.read_bytes())
-        self.press = digest.hexdigest()
+        seal = project_seal(folder.parents[2])  # folder is PROJECT/.interview-publish/cache/pdf
+        press = f"{__version__}\0{options!r}\0{weasyprint_version()}\0{seal}\0"
+        self.press = hashlib.sha256((press + theme_digest(theme.dirs, ("styles",))).encode()).hexdigest()
         self.used: set[str] = set()
 
     def key(self, job) -> str:
