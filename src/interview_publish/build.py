@@ -16,9 +16,8 @@ from .config import config_error
 from .containment import contained
 from .errors import Problem, PublishError, display_path, error
 from .limits import MAX_COVER_BYTES, MAX_COVER_PIXELS, read_limited
-from .lint import lint_publication
 from .model import Publication
-from .project import IDENTIFIER_NAMESPACE, Project, load_project, output_stem, read_publication
+from .project import IDENTIFIER_NAMESPACE, Project, load_project, output_stem, read_and_lint
 from .theme import Theme
 
 FORMATS = ("epub", "pdf", "html")  # what a plain `build` makes
@@ -44,7 +43,7 @@ def build(path: Path | str = ".", formats: tuple[str, ...] = FORMATS, print_over
     """Build the requested formats of the project at ``path`` into its dist/ folder (or ``dist``);
     ``print_overrides`` replace [print] settings (from the command line); ``strict`` makes lint warnings
     stop the build; ``jobs`` is the number of processes that lay out the PDF (default: the machine's cores,
-    for a book long enough to gain from it); ``cache`` False ignores and leaves alone the build cache
+    for a book long enough to gain from it) and that read a large collection; ``cache`` False ignores and leaves alone the build cache
     (cache.py); ``progress(event, step)`` is called with "start" and "done" around each step ("read", each
     format, "kit", "write")."""
     step = progress or (lambda event, name: None)
@@ -87,11 +86,11 @@ def layout_processes(formats, project: Project, theme: Theme, jobs: int | None):
 
 def render_project(project: Project, theme: Theme, formats: tuple[str, ...], strict: bool, jobs: int | None,
                    result: BuildResult, cached: bool = True, step=None) -> None:
-    """Read, lint and render the project, and write dist/; ``cached`` lets the PDF reuse unchanged chunks."""
+    """Read, lint and render the project, and write dist/; ``cached`` lets the PDF reuse unchanged chunks;
+    a large collection is read in ``jobs`` processes (readpool.py)."""
     step = step or (lambda event, name: None)
-    publication, problems = read_publication(project)
+    publication, problems, findings = read_and_lint(project, jobs)
     result.problems.extend(problems)
-    findings = lint_publication(publication, project.config.lint_ignore)
     if (strict or project.config.lint_strict) and any(f.severity == "warning" for f in findings):
         raise PublishError([replace(f, severity="error") if f.severity == "warning" else f for f in findings])
     result.problems.extend(findings)

@@ -43,7 +43,8 @@ def make_parser() -> argparse.ArgumentParser:
                        "default pdf/ua-1)")
     build.add_argument("--strict", action="store_true", help="lint warnings stop the build")
     build.add_argument("--jobs", "-j", type=parse_jobs, metavar="N",
-                       help="processes that lay out the PDF (default: the machine's cores, for long books)")
+                       help="processes that read a large collection and lay out the PDF (default: the machine's "
+                            "cores, for long books; 1: none)")
     build.add_argument("--no-cache", action="store_true", help="render everything; neither read nor write the "
                        "build cache in .interview-publish/")
     add_verbosity(build)
@@ -176,12 +177,10 @@ def run_check(args) -> int:
     import json
 
     from .check import check_epubs
-    from .lint import lint_publication
-    from .project import load_project, read_publication
+    from .project import load_project, read_and_lint
 
     project = load_project(Path(args.path))
-    publication, read_problems = read_publication(project)
-    findings = lint_publication(publication, project.config.lint_ignore)
+    publication, read_problems, findings = read_and_lint(project)
     problems = read_problems + findings
     notes: list[str] = []
     if not args.no_validators:

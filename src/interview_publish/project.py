@@ -13,9 +13,9 @@ from pathlib import Path
 from .config import CONFIG_NAME, Config, config_error, load_config
 from .containment import contained
 from .errors import Problem, display_path, error
-from .model import Interview, Matter, Metadata, Paragraph, Part, Publication, Strong, Text
+from .model import AppliedCorrection, Interview, Matter, Metadata, Paragraph, Part, Publication, Strong, Text
 from .textsafety import contain_bidi, has_bidi_controls
-from .typography import typeset_publication
+from .typography import typeset_interview, typeset_publication
 from .corrections import apply_corrections
 from .readers import TRANSCRIPT_SUFFIXES, ReaderOptions, read_transcript
 from .readers.matter import read_matter
@@ -94,26 +94,88 @@ def find_transcripts(content_dir: Path, config: Config, root: Path) -> tuple[Pat
     return tuple(found)
 
 
-def read_publication(project: Project) -> tuple[Publication, list[Problem]]:
-    """Read every transcript and combine them with the metadata into one Publication."""
-    problems: list[Problem] = []
-    interviews = []
-    applied = []
+def read_publication(project: Project, jobs: int | None = None) -> tuple[Publication, list[Problem]]:
+    """Read every transcript and combine them with the metadata into one Publication; a large collection
+    is read in ``jobs`` processes (default: the machine's cores; readpool.py), with the same result."""
+    publication, problems, _ = read_checked(project, jobs, lint=False)
+    return publication, problems
+
+
+def read_and_lint(project: Project, jobs: int | None = None) -> tuple[Publication, list[Problem], list[Problem]]:
+    """read_publication, and the lint findings on the result (lint.lint_publication with the project's
+    lint_ignore); where the transcripts were read in processes, each one's lint was done there too."""
+    return read_checked(project, jobs, lint=True)
+
+
+@dataclass(frozen=True)
+class TranscriptRead:
+    """One transcript read on its own: the interview corrected, its ids qualified and its language known
+    (``finished``: also typeset, when the publication is, and linted as it will be published); its title and
+    standfirst as written (the metadata takes them untypeset); the corrections applied, what reading found."""
+
+    interview: Interview
+    title: str
+    standfirst: str | None
+    applied: tuple[AppliedCorrection, ...]
+    problems: tuple[Problem, ...]
+    finished: bool = False
+    findings: tuple | None = None  # lint.Finding, when asked for
+
+
+def read_one(project: Project, number: int, options: ReaderOptions, finish: bool = False,
+             lint: bool = False) -> TranscriptRead:
+    """Read transcript ``number`` (from 1). ``finish`` also does here what read_checked would do to the
+    interview later: typesetting it (in its own language, which is always known by then) and (``lint``) its
+    lint. Neither reads another interview; unify_people, which does, changes only descriptions, which
+    neither reads. readpool.py runs this in processes, so that work is shared out too."""
     config = project.config
-    shown_config = display_path(config.path) if config.path else None
-    for number, path in enumerate(project.transcripts, start=1):
-        interview, found = read_transcript(path, f"interview-{number}", reader_options(project, path),
-                                           config.encoding)
-        mine = [c for c in config.corrections if c.transcript in (None, path.name)]
-        if mine:
-            interview, made = apply_corrections(interview, mine, shown_config)
-            applied.extend(made)
-        interviews.append(interview)
-        problems.extend(found)
-    if len(interviews) > 1:  # one HTML page holds them all: anchors must be unique across interviews
-        interviews = [qualify_ids(interview) for interview in interviews]
-    interviews = [replace(i, language=i.language or guess_language(interview_text(i))) for i in interviews]
-    title = config.title or interviews[0].title
+    path = project.transcripts[number - 1]
+    interview, found = read_transcript(path, f"interview-{number}", options, config.encoding)
+    applied: list[AppliedCorrection] = []
+    mine = [c for c in config.corrections if c.transcript in (None, path.name)]
+    if mine:
+        interview, applied = apply_corrections(interview, mine, display_path(config.path) if config.path else None)
+    if len(project.transcripts) > 1:  # one HTML page holds them all: anchors must be unique across interviews
+        interview = qualify_ids(interview)
+    interview = replace(interview, language=interview.language or guess_language(interview_text(interview)))
+    title, standfirst = interview.title, interview.standfirst
+    findings = None
+    if finish and config.typography:
+        interview = typeset_interview(interview, interview.language)
+    if finish and lint:
+        from .lint import lint_interview
+
+        findings = tuple(lint_interview(contain_bidi(interview)))  # as read_checked will publish it
+    return TranscriptRead(interview, title, standfirst, tuple(applied), tuple(found), finish, findings)
+
+
+def read_transcripts(project: Project, jobs: int | None = None, lint: bool = False) -> list[TranscriptRead]:
+    """Every transcript read, in order: in processes when there are enough of them (readpool.py), finished
+    there; else here, one by one, as before. Either way the first transcript that fails, in order, raises
+    its error here: what the processes did not finish is read here in order."""
+    from .readpool import read_processes, run_forked
+
+    count = len(project.transcripts)
+    processes = read_processes(project.transcripts, jobs)
+    options = [reader_options(project, path) for path in project.transcripts] if processes > 1 else None
+    done = run_forked(lambda index: read_one(project, index + 1, options[index], True, lint), count,
+                      processes) if processes > 1 else {}
+    finish = processes > 1
+    return [done[index] if index in done else
+            read_one(project, index + 1, options[index] if options else reader_options(project, path), finish,
+                     lint)
+            for index, path in enumerate(project.transcripts)]
+
+
+def read_checked(project: Project, jobs: int | None, lint: bool
+                 ) -> tuple[Publication, list[Problem], list[Problem] | None]:
+    """The Publication, the problems found reading it, and (``lint``) the lint findings."""
+    config = project.config
+    reads = read_transcripts(project, jobs, lint)
+    problems: list[Problem] = [problem for read in reads for problem in read.problems]
+    applied = [correction for read in reads for correction in read.applied]
+    interviews = [read.interview for read in reads]
+    title = config.title or reads[0].title
     language = config.language
     if language is None:
         language = interviews[0].language
@@ -129,7 +191,7 @@ def read_publication(project: Project) -> tuple[Publication, list[Problem]]:
         date=config.date,
         publisher=config.publisher,
         rights=config.rights,
-        description=config.description or (interviews[0].standfirst if len(interviews) == 1 else None),
+        description=config.description or (reads[0].standfirst if len(reads) == 1 else None),
         edition=config.edition,
         series=config.series[0] if config.series else None,
         series_position=config.series[1] if config.series else None,
@@ -137,16 +199,34 @@ def read_publication(project: Project) -> tuple[Publication, list[Problem]]:
     interviews = unify_people(interviews)
     front = read_matters(project, config.front, "front", "preface", problems)
     back = read_matters(project, config.back, "back", "appendix", problems)
-    if config.about_interviewees:
-        back += (about_interviewees(interviews, language),)
+    if config.about_interviewees:  # with the titles as written (typeset with the rest of the back matter)
+        written = [replace(interview, title=read.title) for interview, read in zip(interviews, reads)]
+        back += (about_interviewees(written, language),)
     by_file = {path.name: interview.id for path, interview in zip(project.transcripts, interviews)}
     parts = tuple(Part(f"part-{n}", title, tuple(by_file[f] for f in files))
                   for n, (title, files) in enumerate(config.parts, start=1))
     publication = Publication(meta, tuple(interviews), tuple(applied), front, back, config.index_terms, parts)
+    finished = all(read.finished for read in reads)
     if config.typography:
-        publication = typeset_publication(publication)
+        if finished:  # the interviews are typeset already: only the front and back matter are left
+            publication = replace(typeset_publication(replace(publication, interviews=())),
+                                  interviews=publication.interviews)
+        else:
+            publication = typeset_publication(publication)
     problems.extend(bidi_warnings(publication))
-    return contain_bidi(publication), problems
+    publication = contain_bidi(publication)
+    if not lint:
+        return publication, problems, None
+    from .lint import index_candidates, lint_publication
+
+    if not finished or any(read.findings is None for read in reads):
+        return publication, problems, lint_publication(publication, config.lint_ignore)
+    # lint_publication, its per-interview part done where each transcript was read
+    findings = [finding for read in reads for finding in read.findings]
+    if publication.index_terms:
+        findings += index_candidates(publication)
+    return publication, problems, [Problem(f.severity, f.code, f.message, f.path, f.line, f.hint) for f in findings
+                                   if f.code not in config.lint_ignore]
 
 
 def bidi_warnings(publication: Publication) -> list[Problem]:

@@ -1,0 +1,199 @@
+"""A collection's transcripts read in forked processes: each is read, corrected and typeset on its own
+(project.read_one), so a long collection reads on every core; the results come back in order.
+
+Forked, not spawned: a child starts at once with everything imported and the project loaded. Only from a
+single-threaded process (fork copies the calling thread alone; a lock another thread held, say on stderr,
+would stay held in the child forever): `serve` builds from threads, and so reads in order, in-process.
+A child that fails in any way (a transcript's error, a crash, a kill) just ends; the caller reads what is
+missing itself, in order, so the error of the first failing transcript is raised as and where it would be
+without processes. Ctrl-C reaches only the parent (the children ignore it), which ends the children.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import selectors
+import signal
+import struct
+import threading
+from collections import deque
+from pathlib import Path
+from typing import Callable
+
+# A collection is read in processes from this many transcripts, and from this many bytes of them: below,
+# starting the processes costs more than they save (measured with bench/run.py collections on 2 cores).
+MIN_TRANSCRIPTS = 8
+MIN_BYTES = 40_000
+PER_PROCESS = 4  # transcripts at least per process
+AHEAD = 2  # transcripts handed to a process ahead of its results, so it never waits for the next
+_TASK = struct.Struct("<i")  # a transcript's index, parent to child
+_RESULT = struct.Struct("<iQ")  # its index and the length of its pickled result, child to parent
+
+
+def read_processes(transcripts: tuple[Path, ...], jobs: int | None) -> int:
+    """How many processes should read these transcripts: 1 (read in-process, in order) for a short
+    collection, with ``jobs`` 1, where fork is missing, or when this process runs other threads."""
+    if jobs == 1 or len(transcripts) < MIN_TRANSCRIPTS or not can_fork():
+        return 1
+    try:
+        size = sum(path.stat().st_size for path in transcripts)
+    except OSError:
+        return 1  # reading will report it, in order
+    if size < MIN_BYTES:
+        return 1
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return max(1, min(jobs or cores, len(transcripts) // PER_PROCESS))
+
+
+def can_fork() -> bool:
+    """Fork is safe here: the system has it and this is the main thread, running alone."""
+    return (hasattr(os, "fork") and threading.current_thread() is threading.main_thread()
+            and threading.active_count() == 1)
+
+
+def run_forked(work: Callable[[int], object], count: int, processes: int) -> dict:
+    """``work(index)`` for each index below ``count``, in ``processes`` forked children, by index. Stops at
+    the first failure (an exception in ``work``, a child that ends), so the result may lack some."""
+    children: list[_Child] = []
+    results: dict = {}
+    try:
+        blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})  # until the child ignores it
+        try:
+            for _ in range(processes):
+                children.append(_fork(work, children))
+        except OSError:  # no more processes to be had: those started do the work, or the caller does
+            pass
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+        if children:
+            _share_out(children, count, results)
+    finally:
+        _end(children, finished=len(results) == count)
+    return results
+
+
+class _Child:
+    def __init__(self, pid: int, tasks: int, results: int):
+        self.pid, self.tasks, self.results = pid, tasks, results
+        self.pending: deque[int] = deque()
+
+
+def _fork(work, siblings: list[_Child]) -> _Child:
+    task_read, task_write = os.pipe()
+    result_read, result_write = os.pipe()
+    try:
+        pid = os.fork()
+    except OSError:
+        for fd in (task_read, task_write, result_read, result_write):
+            os.close(fd)
+        raise
+    if pid == 0:  # the child: serves until its tasks end, and never returns into the caller
+        code = 1
+        try:
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+            for fd in [task_write, result_read] + [fd for s in siblings for fd in (s.tasks, s.results)]:
+                os.close(fd)  # else a sibling would never see the end of its tasks
+            _serve(work, task_read, result_write)
+            code = 0
+        except BaseException:
+            pass
+        finally:
+            os._exit(code)
+    os.close(task_read)
+    os.close(result_write)
+    return _Child(pid, task_write, result_read)
+
+
+def _serve(work, tasks: int, results: int) -> None:
+    """In the child: run each index the parent sends and send back the pickled result; return when the
+    parent has no more, or (a failure) raise."""
+    while True:
+        header = _read_exactly(tasks, _TASK.size)
+        if header is None:
+            return
+        (index,) = _TASK.unpack(header)
+        data = pickle.dumps(work(index), pickle.HIGHEST_PROTOCOL)
+        _write_all(results, _RESULT.pack(index, len(data)) + data)
+
+
+def _share_out(children: list[_Child], count: int, results: dict) -> None:
+    """Hand out the indices in order, a few ahead to each child, and collect the results until all are
+    in or a child fails."""
+    upcoming = iter(range(count))
+    with selectors.DefaultSelector() as selector:
+        for child in children:
+            selector.register(child.results, selectors.EVENT_READ, child)
+            if not _hand_out(child, upcoming, AHEAD):
+                return
+        while len(results) < count:
+            for key, _ in selector.select():
+                child = key.data
+                header = _read_exactly(child.results, _RESULT.size)
+                if header is None:
+                    if child.pending:
+                        return  # the child failed or was ended
+                    selector.unregister(child.results)  # its work is done
+                    continue
+                index, size = _RESULT.unpack(header)
+                data = _read_exactly(child.results, size)
+                if data is None or not child.pending or child.pending.popleft() != index:
+                    return
+                results[index] = pickle.loads(data)
+                if not _hand_out(child, upcoming, 1):
+                    return
+
+
+def _hand_out(child: _Child, upcoming, number: int) -> bool:
+    """Send the child up to ``number`` more indices; with none left, close its tasks so it ends once idle."""
+    for _ in range(number):
+        index = next(upcoming, None)
+        if index is None:
+            if not child.pending and child.tasks >= 0:
+                os.close(child.tasks)
+                child.tasks = -1
+            return True
+        try:
+            _write_all(child.tasks, _TASK.pack(index))
+        except OSError:  # it ended
+            return False
+        child.pending.append(index)
+    return True
+
+
+def _end(children: list[_Child], finished: bool) -> None:
+    """Close the pipes and wait for every child; a child still working (a failure, Ctrl-C) is killed."""
+    for child in children:
+        if child.tasks >= 0:
+            os.close(child.tasks)
+            child.tasks = -1
+        if not finished:
+            try:
+                os.kill(child.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+    for child in children:
+        os.close(child.results)
+        try:
+            os.waitpid(child.pid, 0)
+        except ChildProcessError:
+            pass
+
+
+def _read_exactly(fd: int, size: int) -> bytes | None:
+    """``size`` bytes from the pipe, or None when it ends first."""
+    chunks, missing = [], size
+    while missing:
+        chunk = os.read(fd, missing)
+        if not chunk:
+            return None
+        chunks.append(chunk)
+        missing -= len(chunk)
+    return b"".join(chunks)
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view):]
