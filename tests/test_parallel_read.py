@@ -55,6 +55,10 @@ def probe(tmp_path, project):
     return pickle.loads(out.read_bytes())
 
 
+def words(interview) -> str:
+    return " ".join(p.text for t in interview.turns for p in t.paragraphs)
+
+
 def varied_collection(root, broken: dict[int, bytes] | None = None):
     """Twelve transcripts of every shape, with corrections, warnings (web leftovers, an unbalanced
     right-to-left override, name variants), a Russian one, front and back matter, parts and index terms;
@@ -76,11 +80,11 @@ def varied_collection(root, broken: dict[int, bytes] | None = None):
             text = seed.replace("Russia and US", "Again, Russia and US", 1).replace(
                 "on Tuesday.", 'on Tuesday -- "finally"...', 1)
         elif source == "rlo":
-            text = seed.replace("Medevedev", f"Medevedev {RLO}reversed", 1).replace(
-                "President Medvedev proposed", f"President Med{PDF}vedev proposed", 1)  # a stray closer
+            text = (seed.replace("Medevedev", f"Medevedev {RLO}reversed", 1).replace("US have", f"US {RLO}have", 1)
+                    .replace("President Medvedev", f"President Med{PDF}vedev", 1))  # and a stray closer
         else:
-            text = (FIXTURES / source).read_text(encoding="utf-8").replace("Людей.", '"Людей" - вот чего.', 1).replace(
-                "больнице врач", 'больнице "врач"', 1)
+            text = (FIXTURES / source).read_text(encoding="utf-8")
+            text = text.replace("Людей.", '"Людей" - вот чего.', 1).replace("больнице врач", 'больнице "врач"', 1)
         (content / name).write_text(text, encoding="utf-8")
     for number, data in (broken or {}).items():
         (content / names[number - 1]).write_bytes(data)
@@ -111,7 +115,9 @@ def test_the_processes_read_what_one_process_reads(tmp_path):
     assert problems == serial[1] and findings == serial[2]
     # the collection is as varied as meant: the problems and findings below are in both
     codes = [p.code for p in problems]
-    assert "bidi-control" in codes and "boilerplate" in codes and codes[-1] == "bidi-control"
+    assert "boilerplate" in codes and codes[-3:] == ["bidi-control"] * 3  # the title's, then two paragraphs'
+    assert [p.line for p in problems[-3:]] == [None, 13, 15] and problems[-3].path.endswith("06.txt")
+    assert all(RLO not in p.text or p.text.endswith(PDF) for t in publication.interviews[5].turns for p in t.paragraphs)
     assert {"name-variant", "index-candidates"} <= {f.code for f in findings}
     # linted as published: with the stray closer dropped, "Medvedev" is a word again, and a variant
     assert [f.line for f in findings if f.code == "name-variant" and f.path.endswith("06.txt")] == [13]
@@ -119,10 +125,11 @@ def test_the_processes_read_what_one_process_reads(tmp_path):
     assert [c.find for c in publication.corrections] == ["Medevedev", "fridge", "Medevedev"]
     languages = [i.language for i in publication.interviews]
     assert languages[4] == "ru" and languages[0] == "en"
-    assert "«Людей»\u00a0— вот" in " ".join(p.text for t in publication.interviews[4].turns for p in t.paragraphs)
-    assert "Tuesday — “finally”…" in " ".join(p.text for t in publication.interviews[11].turns for p in t.paragraphs)
-    about = publication.back[-1]  # in the book's language (English), with the titles as written
-    assert about.title == "About the interviewees" and "“В районной больнице “врач” должен" in about.paragraphs[5].text
+    assert "«Людей»\u00a0— вот" in words(publication.interviews[4])  # typeset in its own language
+    assert "Tuesday — “finally”…" in words(publication.interviews[11])
+    about = publication.back[-1]  # in the book's language (English), from the titles as written
+    assert about.title == "About the interviewees"
+    assert "“В районной больнице “врач” должен" in about.paragraphs[5].text
     assert publication.interviews[4].title == "В районной больнице «врач» должен уметь всё"
     assert [i.id for i in publication.interviews][-1] == "interview-12"
     assert publication.interviews[11].blocks[0].id.startswith("interview-12-")
@@ -135,7 +142,7 @@ def test_the_processes_read_what_one_process_reads_without_typography(tmp_path):
     got = probe(tmp_path, project)
     assert got[2][2] == [(12, 2, list(range(12)))]
     assert got[2][0] == got[1][0]
-    assert 'Tuesday -- "finally"...' in " ".join(p.text for t in got[2][0][0].interviews[11].turns for p in t.paragraphs)
+    assert 'Tuesday -- "finally"...' in words(got[2][0][0].interviews[11])
 
 
 @pytest.mark.parametrize("broken", [
@@ -263,3 +270,43 @@ def test_ctrl_c_while_reading_leaves_no_process(tmp_path):
     assert process.returncode == 130 and err == "interrupted; dist/ is unchanged\n", err
     for pid in children:
         assert not os.path.exists(f"/proc/{pid}"), pid
+
+
+LIVE = """
+import io, sys, threading
+from pathlib import Path
+from interview_publish import readpool
+from interview_publish.build import build
+from interview_publish.progress import Progress
+
+readpool.MIN_BYTES = 0
+collected, threads = [], []
+collect = readpool.Readers.collect
+def recording(self, count):
+    threads.append(threading.active_count())  # the progress display's thread runs by now
+    done = collect(self, count)
+    collected.append((count, len(self.children), sorted(done)))
+    return done
+readpool.Readers.collect = recording
+progress = Progress(io.StringIO(), live=True)
+try:
+    build(sys.argv[1], ("epub", "html"), cache=False, progress=progress, dist=Path(sys.argv[2]))
+finally:
+    progress.close()
+build(sys.argv[1], ("epub", "html"), cache=False, jobs=1, dist=Path(sys.argv[3]))
+print(collected, threads)
+"""
+
+
+def test_a_live_progress_display_still_reads_in_processes(tmp_path):
+    """The display draws from a thread, started when reading starts: the processes are forked before."""
+    project = varied_collection(tmp_path / "p")
+    live, serial = tmp_path / "live", tmp_path / "serial"
+    result = subprocess.run([sys.executable, "-c", LIVE, str(project), str(live), str(serial)], capture_output=True,
+                            text=True, timeout=300)
+    assert result.returncode == 0 and result.stderr == "", result.stderr
+    assert result.stdout.strip() == f"[(12, 2, {list(range(12))})] [2]"
+    names = sorted(p.name for p in live.iterdir())
+    assert names == sorted(p.name for p in serial.iterdir()) and len(names) == 2
+    for name in names:
+        assert (live / name).read_bytes() == (serial / name).read_bytes(), name

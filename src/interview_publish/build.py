@@ -17,7 +17,7 @@ from .containment import contained
 from .errors import Problem, PublishError, display_path, error
 from .limits import MAX_COVER_BYTES, MAX_COVER_PIXELS, read_limited
 from .model import Publication
-from .project import IDENTIFIER_NAMESPACE, Project, load_project, output_stem, read_and_lint
+from .project import IDENTIFIER_NAMESPACE, Project, load_project, output_stem, read_and_lint, start_reading
 from .theme import Theme
 
 FORMATS = ("epub", "pdf", "html")  # what a plain `build` makes
@@ -42,32 +42,35 @@ def build(path: Path | str = ".", formats: tuple[str, ...] = FORMATS, print_over
           dist: Path | None = None) -> BuildResult:
     """Build the requested formats of the project at ``path`` into its dist/ folder (or ``dist``);
     ``print_overrides`` replace [print] settings (from the command line); ``strict`` makes lint warnings
-    stop the build; ``jobs`` is the number of processes that lay out the PDF (default: the machine's cores,
-    for a book long enough to gain from it) and that read a large collection; ``cache`` False ignores and leaves alone the build cache
-    (cache.py); ``progress(event, step)`` is called with "start" and "done" around each step ("read", each
-    format, "kit", "write")."""
+    stop the build; ``jobs`` is the number of processes that read a large collection and lay out the PDF
+    (default: the machine's cores, for a book long enough to gain from it); ``cache`` False ignores and
+    leaves alone the build cache (cache.py); ``progress(event, step)`` is called with "start" and "done"
+    around each step ("read", each format, "kit", "write")."""
     step = progress or (lambda event, name: None)
     result = BuildResult()
-    step("start", "read")
     project = load_project(path)
     if dist is not None:
         project = replace(project, out_dir=Path(dist))
     if print_overrides:
         config = replace(project.config, print=replace(project.config.print, **print_overrides))
         project = replace(project, config=config)
-    theme = Theme.for_project(project.root)
-    store = key = None
-    if cache:
-        store = BuildCache(project.root)
-        options = {"formats": list(formats), "print": print_overrides or {}, "strict": strict, "jobs": jobs,
-                   "cwd": os.getcwd()}  # the findings replayed from the cache name files relative to it
-        key = input_key(project, theme.dirs, options)
-        if reuse_cached(project, store, key, result):
-            step("done", "read")
-            return result
-        result.problems.extend(store.notes)
-    with layout_processes(formats, project, theme, jobs):
-        render_project(project, theme, formats, strict, jobs, result, store is not None, step)
+    # A live progress display draws from a thread, and a process running threads must not fork: then the
+    # processes that read a large collection (readpool.py) are started before it, even if the cache has it.
+    with start_reading(project, jobs) if getattr(progress, "live", False) else contextlib.nullcontext():
+        step("start", "read")
+        theme = Theme.for_project(project.root)
+        store = key = None
+        if cache:
+            store = BuildCache(project.root)
+            options = {"formats": list(formats), "print": print_overrides or {}, "strict": strict, "jobs": jobs,
+                       "cwd": os.getcwd()}  # the findings replayed from the cache name files relative to it
+            key = input_key(project, theme.dirs, options)
+            if reuse_cached(project, store, key, result):
+                step("done", "read")
+                return result
+            result.problems.extend(store.notes)
+        with layout_processes(formats, project, theme, jobs):
+            render_project(project, theme, formats, strict, jobs, result, store is not None, step)
     if store is not None:
         store.store(key, result.written, {"outputs": [(fmt, path.name, size) for fmt, path, size in result.outputs],
                                           "kit": result.kit,

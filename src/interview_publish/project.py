@@ -109,25 +109,27 @@ def read_and_lint(project: Project, jobs: int | None = None) -> tuple[Publicatio
 
 @dataclass(frozen=True)
 class TranscriptRead:
-    """One transcript read on its own: the interview corrected, its ids qualified and its language known
-    (``finished``: also typeset, when the publication is, and linted as it will be published); its title and
-    standfirst as written (the metadata takes them untypeset); the corrections applied, what reading found."""
+    """One transcript read on its own (read_one): the interview corrected, its ids qualified and its
+    language known, and when ``finished`` also typeset and its blocks contained; its title and standfirst
+    as written (the metadata takes them untypeset); the corrections applied, what reading found."""
 
     interview: Interview
     title: str
     standfirst: str | None
     applied: tuple[AppliedCorrection, ...]
     problems: tuple[Problem, ...]
-    finished: bool = False
+    finished: bool = False  # then the interview's blocks are also contained (textsafety.contain_bidi)
+    bidi: tuple[Problem, ...] = ()  # when finished: the warnings of paragraph_bidi_warnings
     findings: tuple | None = None  # lint.Finding, when asked for
 
 
 def read_one(project: Project, number: int, options: ReaderOptions, finish: bool = False,
              lint: bool = False) -> TranscriptRead:
     """Read transcript ``number`` (from 1). ``finish`` also does here what read_checked would do to the
-    interview later: typesetting it (in its own language, which is always known by then) and (``lint``) its
-    lint. Neither reads another interview; unify_people, which does, changes only descriptions, which
-    neither reads. readpool.py runs this in processes, so that work is shared out too."""
+    interview's text later: typesetting it (in its own language, which is always known by then), the
+    warnings about its paragraphs' direction controls and their containment, and (``lint``) its lint. None
+    of these reads another interview; unify_people, which does, changes only the participants'
+    descriptions, which none of them reads. readpool.py runs this in processes, to share that work out."""
     config = project.config
     path = project.transcripts[number - 1]
     interview, found = read_transcript(path, f"interview-{number}", options, config.encoding)
@@ -139,32 +141,48 @@ def read_one(project: Project, number: int, options: ReaderOptions, finish: bool
         interview = qualify_ids(interview)
     interview = replace(interview, language=interview.language or guess_language(interview_text(interview)))
     title, standfirst = interview.title, interview.standfirst
-    findings = None
-    if finish and config.typography:
-        interview = typeset_interview(interview, interview.language)
-    if finish and lint:
-        from .lint import lint_interview
+    bidi, findings = (), None
+    if finish:
+        if config.typography:
+            interview = typeset_interview(interview, interview.language)
+        bidi = tuple(paragraph_bidi_warnings(interview))
+        published = contain_bidi(interview)  # what read_checked makes of it, but for the descriptions
+        if lint:
+            from .lint import lint_interview
 
-        findings = tuple(lint_interview(contain_bidi(interview)))  # as read_checked will publish it
-    return TranscriptRead(interview, title, standfirst, tuple(applied), tuple(found), finish, findings)
+            findings = tuple(lint_interview(published))
+        interview = replace(interview, blocks=published.blocks)
+    return TranscriptRead(interview, title, standfirst, tuple(applied), tuple(found), finish, bidi, findings)
 
 
 def read_transcripts(project: Project, jobs: int | None = None, lint: bool = False) -> list[TranscriptRead]:
     """Every transcript read, in order: in processes when there are enough of them (readpool.py), finished
     there; else here, one by one, as before. Either way the first transcript that fails, in order, raises
     its error here: what the processes did not finish is read here in order."""
-    from .readpool import read_processes, run_forked
+    from .readpool import read_processes, run_forked, take_started
 
     count = len(project.transcripts)
-    processes = read_processes(project.transcripts, jobs)
-    options = [reader_options(project, path) for path in project.transcripts] if processes > 1 else None
-    done = run_forked(lambda index: read_one(project, index + 1, options[index], True, lint), count,
-                      processes) if processes > 1 else {}
-    finish = processes > 1
-    return [done[index] if index in done else
-            read_one(project, index + 1, options[index] if options else reader_options(project, path), finish,
-                     lint)
-            for index, path in enumerate(project.transcripts)]
+    readers = take_started((project, lint))
+    if readers is not None:
+        done, finish = readers.collect(count), True
+    else:
+        processes = read_processes(project.transcripts, jobs)
+        finish = processes > 1
+        done = run_forked(lambda index: read_numbered(project, index, True, lint), count, processes) if finish else {}
+    return [done[index] if index in done else read_numbered(project, index, finish, lint) for index in range(count)]
+
+
+def read_numbered(project: Project, index: int, finish: bool, lint: bool) -> TranscriptRead:
+    return read_one(project, index + 1, reader_options(project, project.transcripts[index]), finish, lint)
+
+
+def start_reading(project: Project, jobs: int | None = None):
+    """A context in which the processes that read_and_lint(project) will use are started already (by
+    build.py before a live progress display starts its thread: a process running threads must not fork)."""
+    from .readpool import read_processes, started_early
+
+    return started_early((project, True), lambda index: read_numbered(project, index, True, True),
+                         read_processes(project.transcripts, jobs))
 
 
 def read_checked(project: Project, jobs: int | None, lint: bool
@@ -213,8 +231,8 @@ def read_checked(project: Project, jobs: int | None, lint: bool
                                   interviews=publication.interviews)
         else:
             publication = typeset_publication(publication)
-    problems.extend(bidi_warnings(publication))
-    publication = contain_bidi(publication)
+    problems.extend(bidi_warnings(publication, [read.bidi for read in reads] if finished else None))
+    publication = contain_publication(publication, blocks_contained=finished)
     if not lint:
         return publication, problems, None
     from .lint import index_candidates, lint_publication
@@ -229,22 +247,40 @@ def read_checked(project: Project, jobs: int | None, lint: bool
                                    if f.code not in config.lint_ignore]
 
 
-def bidi_warnings(publication: Publication) -> list[Problem]:
+def bidi_warnings(publication: Publication, paragraphs: list | None = None) -> list[Problem]:
     """A warning for each paragraph whose direction controls (U+202A-E, U+2066-9) do not balance: they
-    are closed where their text ends (see textsafety.contain_bidi), so they cannot reverse what follows."""
+    are closed where their text ends (see textsafety.contain_bidi), so they cannot reverse what follows.
+    ``paragraphs``: each interview's paragraph warnings, found already where it was read."""
     found = []
-    for interview in publication.interviews:
+    for number, interview in enumerate(publication.interviews):
         heading = (interview.title, interview.standfirst, interview.header, interview.participants)
         if contain_bidi(heading) != heading:
             found.append(Problem("warning", "bidi-control", "unbalanced direction controls in the title, "
                                  "standfirst or names closed at the end of their text", interview.source))
-        for block in interview.blocks:
-            for paragraph in getattr(block, "paragraphs", ()):
-                if has_bidi_controls(paragraph.text) and contain_bidi(paragraph) != paragraph:
-                    found.append(Problem("warning", "bidi-control", "unbalanced direction controls (such as "
-                                         "RIGHT-TO-LEFT OVERRIDE) closed at the end of their text",
-                                         interview.source, paragraph.line))
+        found.extend(paragraph_bidi_warnings(interview) if paragraphs is None else paragraphs[number])
     return found
+
+
+def paragraph_bidi_warnings(interview: Interview) -> list[Problem]:
+    found = []
+    for block in interview.blocks:
+        for paragraph in getattr(block, "paragraphs", ()):
+            if has_bidi_controls(paragraph.text) and contain_bidi(paragraph) != paragraph:
+                found.append(Problem("warning", "bidi-control", "unbalanced direction controls (such as "
+                                     "RIGHT-TO-LEFT OVERRIDE) closed at the end of their text",
+                                     interview.source, paragraph.line))
+    return found
+
+
+def contain_publication(publication: Publication, blocks_contained: bool = False) -> Publication:
+    """textsafety.contain_bidi of the publication; with ``blocks_contained``, the interviews' blocks are
+    contained already (read_one) and left as they are (contain_bidi treats each field on its own)."""
+    if not blocks_contained:
+        return contain_bidi(publication)
+    interviews = publication.interviews
+    bare = contain_bidi(replace(publication, interviews=tuple(replace(i, blocks=()) for i in interviews)))
+    return replace(bare, interviews=tuple(replace(contained, blocks=interview.blocks)
+                                          for contained, interview in zip(bare.interviews, interviews)))
 
 
 def reader_options(project: Project, path: Path) -> ReaderOptions:

@@ -11,6 +11,7 @@ without processes. Ctrl-C reaches only the parent (the children ignore it), whic
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pickle
 import selectors
@@ -21,10 +22,11 @@ from collections import deque
 from pathlib import Path
 from typing import Callable
 
-# A collection is read in processes from this many transcripts, and from this many bytes of them: below,
-# starting the processes costs more than they save (measured with bench/run.py collections on 2 cores).
+# A collection is read in processes from this many transcripts and this many bytes of them: below, starting
+# them (about 5 ms) costs what they save. Measured on 2 cores with bench/run.py's collections (5.3 kB each):
+# even at 8, ahead from 10.
 MIN_TRANSCRIPTS = 8
-MIN_BYTES = 40_000
+MIN_BYTES = 48_000
 PER_PROCESS = 4  # transcripts at least per process
 AHEAD = 2  # transcripts handed to a process ahead of its results, so it never waits for the next
 _TASK = struct.Struct("<i")  # a transcript's index, parent to child
@@ -55,22 +57,73 @@ def can_fork() -> bool:
 def run_forked(work: Callable[[int], object], count: int, processes: int) -> dict:
     """``work(index)`` for each index below ``count``, in ``processes`` forked children, by index. Stops at
     the first failure (an exception in ``work``, a child that ends), so the result may lack some."""
-    children: list[_Child] = []
-    results: dict = {}
-    try:
-        blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})  # until the child ignores it
+    with Readers(work, processes) as readers:
+        return readers.collect(count)
+
+
+class Readers:
+    """Forked children that wait for indices to run ``work`` on (collect); all ended on leaving."""
+
+    def __init__(self, work: Callable[[int], object], processes: int):
+        self.work, self.processes = work, processes
+        self.children: list[_Child] = []
+        self.busy = False
+
+    def __enter__(self):
         try:
-            for _ in range(processes):
-                children.append(_fork(work, children))
-        except OSError:  # no more processes to be had: those started do the work, or the caller does
-            pass
+            blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})  # until the child ignores it
+            try:
+                for _ in range(self.processes):
+                    self.children.append(_fork(self.work, self.children))
+            except OSError:  # no more processes to be had: those started do the work, or the caller does
+                pass
+            finally:
+                signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+        except BaseException:
+            _end(self.children, kill=True)
+            raise
+        return self
+
+    def collect(self, count: int) -> dict:
+        results: dict = {}
+        if self.children:
+            self.busy = True
+            _share_out(self.children, count, results)
+            self.busy = len(results) < count
+        return results
+
+    def __exit__(self, *exc):
+        _end(self.children, kill=self.busy or exc[0] is not None)
+        return False
+
+
+_started: list[tuple[object, Readers]] = []  # children forked ahead of the read by started_early()
+
+
+@contextlib.contextmanager
+def started_early(key, work: Callable[[int], object], processes: int):
+    """Fork the children now, while this process runs one thread, for the read that comes later and takes
+    them (take_started) with the same ``key``; they are ended on leaving, used or not."""
+    if processes < 2:
+        yield
+        return
+    with Readers(work, processes) as readers:
+        entry = (key, readers)
+        _started.append(entry)
+        try:
+            yield
         finally:
-            signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
-        if children:
-            _share_out(children, count, results)
-    finally:
-        _end(children, finished=len(results) == count)
-    return results
+            if entry in _started:
+                _started.remove(entry)
+
+
+def take_started(key) -> Readers | None:
+    """The children started early for ``key`` (compared by identity), handed over once."""
+    for entry in _started:
+        if all(a is b for a, b in zip(entry[0], key)):
+            _started.remove(entry)
+            return entry[1]
+    return None
 
 
 class _Child:
@@ -162,19 +215,22 @@ def _hand_out(child: _Child, upcoming, number: int) -> bool:
     return True
 
 
-def _end(children: list[_Child], finished: bool) -> None:
-    """Close the pipes and wait for every child; a child still working (a failure, Ctrl-C) is killed."""
+def _end(children: list[_Child], kill: bool) -> None:
+    """Close the pipes and wait for every child (idle, it ends); ``kill`` those that may be working (after
+    a failure, on Ctrl-C)."""
     for child in children:
         if child.tasks >= 0:
             os.close(child.tasks)
             child.tasks = -1
-        if not finished:
+        if kill:
             try:
                 os.kill(child.pid, signal.SIGKILL)
             except ProcessLookupError:
                 pass
     for child in children:
-        os.close(child.results)
+        if child.results >= 0:
+            os.close(child.results)
+            child.results = -1
         try:
             os.waitpid(child.pid, 0)
         except ChildProcessError:
