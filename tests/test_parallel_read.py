@@ -5,11 +5,14 @@ only from a single-threaded process and never with --jobs 1."""
 from __future__ import annotations
 
 import json
+import os
 import pickle
 import shutil
+import signal
 import subprocess
 import sys
 import threading
+import time
 
 import pytest
 
@@ -248,10 +251,6 @@ def test_run_forked_ends_every_process(how):
 
 
 def test_ctrl_c_while_reading_leaves_no_process(tmp_path):
-    import os
-    import signal
-    import time
-
     content = tmp_path / "p" / "content"
     content.mkdir(parents=True)
     for number in range(1, 41):
@@ -261,11 +260,13 @@ def test_ctrl_c_while_reading_leaves_no_process(tmp_path):
             "from interview_publish.cli import main\nsys.exit(main(sys.argv[1:]))\n")
     process = subprocess.Popen([sys.executable, "-c", slow, "build", str(content.parent), "-f", "epub", "--no-cache"],
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
-    time.sleep(2.5)  # started, and reading (each transcript takes 0.3 s)
-    children = [int(pid) for pid in subprocess.run(["pgrep", "-P", str(process.pid)], capture_output=True,
-                                                   text=True).stdout.split()]
+    children, deadline = [], time.monotonic() + 60
+    while len(children) < 2 and time.monotonic() < deadline:  # wait till it reads (0.3 s a transcript)
+        time.sleep(0.1)
+        children = [int(pid) for pid in subprocess.run(["pgrep", "-P", str(process.pid)], capture_output=True,
+                                                       text=True).stdout.split()]
     os.killpg(process.pid, signal.SIGINT)  # as Ctrl-C does: to the whole group
-    out, err = process.communicate(timeout=30)
+    _, err = process.communicate(timeout=30)
     assert len(children) == 2, children  # the reading processes were there
     assert process.returncode == 130 and err == "interrupted; dist/ is unchanged\n", err
     for pid in children:
