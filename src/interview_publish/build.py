@@ -40,13 +40,14 @@ class BuildResult:
 
 def build(path: Path | str = ".", formats: tuple[str, ...] = FORMATS, print_overrides: dict | None = None,
           strict: bool = False, *, jobs: int | None = None, cache: bool = True, progress=None,
-          dist: Path | None = None) -> BuildResult:
+          dist: Path | None = None, layout_process: bool = False) -> BuildResult:
     """Build the requested formats of the project at ``path`` into its dist/ folder (or ``dist``);
     ``print_overrides`` replace [print] settings (from the command line); ``strict`` makes lint warnings
     stop the build; ``jobs`` is the number of processes that lay out the PDF (default: the machine's cores,
     for a book long enough to gain from it); ``cache`` False ignores and leaves alone the build cache
     (cache.py); ``progress(event, step)`` is called with "start" and "done" around each step ("read", each
-    format, "kit", "write")."""
+    format, "kit", "write"); ``layout_process`` lays even a short book out in a separate process, started
+    before reading (worth it in a process that has not imported WeasyPrint yet: renderers/layoutpool.py)."""
     step = progress or (lambda event, name: None)
     result = BuildResult()
     step("start", "read")
@@ -67,7 +68,7 @@ def build(path: Path | str = ".", formats: tuple[str, ...] = FORMATS, print_over
             step("done", "read")
             return result
         result.problems.extend(store.notes)
-    with layout_processes(formats, project, theme, jobs):
+    with layout_processes(formats, project, theme, jobs, layout_process):
         render_project(project, theme, formats, strict, jobs, result, store is not None, step)
     if store is not None:
         store.store(key, result.written, {"outputs": [(fmt, path.name, size) for fmt, path, size in result.outputs],
@@ -76,13 +77,17 @@ def build(path: Path | str = ".", formats: tuple[str, ...] = FORMATS, print_over
     return result
 
 
-def layout_processes(formats, project: Project, theme: Theme, jobs: int | None):
-    """The PDF's layout processes, started early when the book will likely need them (pdfparallel.py)."""
+def layout_processes(formats, project: Project, theme: Theme, jobs: int | None, wanted: bool):
+    """The PDF's layout processes (renderers/layoutpool.py), started before the text is read: one per core
+    when the book will likely be laid out in chunks (pdfparallel.py), else one when ``wanted``."""
     if "pdf" not in formats:
         return contextlib.nullcontext()
-    from .renderers.pdfparallel import started_early
+    from .renderers.layoutpool import cores, layout_pool
+    from .renderers.pdfparallel import likely_parallel
 
-    return started_early(project.transcripts, theme, project.config.print, jobs)
+    options = project.config.print
+    parallel = likely_parallel(project.transcripts, options, jobs)
+    return layout_pool(theme.dirs, options, (jobs or cores()) if parallel else 1, wanted=parallel or wanted)
 
 
 def render_project(project: Project, theme: Theme, formats: tuple[str, ...], strict: bool, jobs: int | None,

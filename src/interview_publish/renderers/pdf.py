@@ -41,6 +41,11 @@ def render_pdf(publication: Publication, theme: Theme, options: PrintOptions, pr
     plan = plan_chunks(publication, theme, options, jobs)
     if plan is not None:
         return render_pdf_parallel(publication, theme, options, problems, plan, jobs, cache_dir)
+    from .layoutpool import active_pool
+
+    pool = active_pool(theme.dirs, options)
+    if pool is not None:  # a layout process, started before reading, has WeasyPrint ready
+        return lay_out_in(pool, publication, theme, problems)
     page = theme.render("pdf/book.html.j2", **book_context(publication))
     with weasyprint_warnings(problems), refusals():
         press = Press(theme, options)
@@ -53,6 +58,26 @@ def render_pdf(publication: Publication, theme: Theme, options: PrintOptions, pr
             starts = locate_page_starts(document.pages, publication)
         data = document.write_pdf(pdf_identifier=True, pdf_variant=press.variant)
     return PrintEdition(data, starts, len(document.pages))
+
+
+def lay_out_in(pool, publication: Publication, theme: Theme, problems: list[Problem]) -> PrintEdition:
+    """The layout above, done by a layout process (layoutpool.py): the same HTML, the same passes."""
+    from .pagemap import block_ids, paragraph_texts
+    from .pdfworker import ChunkJob
+
+    texts, blocks = paragraph_texts(publication), frozenset(block_ids(publication))
+
+    def lay_out(index_starts, write: bool):
+        page = theme.render("pdf/book.html.j2", **book_context(publication, index_starts))
+        job = ChunkJob(0, page, "", 1, False, frozenset(), frozenset(), texts, blocks, write=write)
+        result = pool.run([job])[0]
+        problems.extend(result.problems)
+        return result
+
+    result = lay_out(None, write=not publication.index_terms)
+    if publication.index_terms:  # the second pass, as above
+        result = lay_out(result.starts, write=True)
+    return PrintEdition(result.data, result.starts, result.pages)
 
 
 def book_context(publication: Publication, index_starts=None, chunk=None, page_of=None) -> dict:
