@@ -84,6 +84,15 @@ def test_a_build_killed_during_the_pdf_leaves_the_old_files_byte_identical(built
     assert not Path(f"/proc/{layout}").exists() or Path(f"/proc/{layout}/stat").read_text().split()[2] == "Z"
 
 
+def test_a_layout_process_that_dies_gives_one_clear_message_and_leaves_dist_as_it_was(built):
+    project, before = built
+    process = faulty(project, "die-in-pdf")
+    out, err = process.communicate(timeout=300)
+    one_clear_line(subprocess.CompletedProcess(process.args, process.returncode, out, err), "pdf",
+                   "layout process ended unexpectedly", "--jobs 1")
+    assert snapshot(project / "dist") == before
+
+
 def test_a_build_killed_before_the_renames_leaves_the_old_files_and_the_next_build_cleans_up(built, tmp_path):
     project, before = built
     marker = tmp_path / "before-rename"

@@ -2,12 +2,14 @@
 PYTHONPATH): the build and its PDF layout processes. Injects one fault, chosen by $FAULT (nothing in the
 package itself knows about it):
   pause-in-pdf      the PDF layout starts, writes its process id to $MARKER, and waits to be killed
+  die-in-pdf        the process laying out the PDF is killed (SIGKILL) as the layout starts
   pause-before-rename  every temporary file is written; the first rename touches $MARKER and waits
   pause-mid-rename  the first file has been renamed into place; the second rename touches $MARKER and waits
   enospc            writes fail with ENOSPC ("No space left on device") once 100 KB have been written"""
 
 import errno
 import os
+import signal
 import sys
 import time
 from pathlib import Path
@@ -23,12 +25,14 @@ def wait_to_be_killed() -> None:
     sys.exit("not killed")
 
 
-if FAULT == "pause-in-pdf":
+if FAULT in ("pause-in-pdf", "die-in-pdf"):
     import weasyprint
 
     original_render = weasyprint.HTML.render
 
     def render(self, *args, **kwargs):
+        if FAULT == "die-in-pdf":  # as the kernel's out-of-memory killer would
+            os.kill(os.getpid(), signal.SIGKILL)
         wait_to_be_killed()
         return original_render(self, *args, **kwargs)
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import contextlib
 import os
 
-from ..errors import PublishError
+from ..errors import PublishError, error
 
 _active: list = []  # the pool of the build under way, set up for its theme and settings
 
@@ -29,7 +29,11 @@ class Pool:
         self.setting = None  # (theme folders, print options) sent to the workers
 
     def __enter__(self):
-        self.grow(self.size)
+        try:
+            self.grow(self.size)
+        except BaseException:
+            self.close()
+            raise
         return self
 
     def grow(self, size: int) -> None:
@@ -109,7 +113,9 @@ class Pool:
                 try:
                     message = connection.recv()
                 except EOFError:
-                    raise RuntimeError("a PDF layout process ended unexpectedly")
+                    process = next(p for p, c in self.workers if c is connection)
+                    raise error("pdf", f"a PDF layout process ended unexpectedly (exit status {process.wait()}; "
+                                       "out of memory?); --jobs 1 lays the book out in the build's own process")
                 kind, payload = message[0], message[1:]
                 if kind == "counted":
                     counts[payload[0]] = payload[1]
@@ -193,10 +199,16 @@ def layout_pool(theme_dirs, options, size: int, wanted: bool):
     if current is not None:  # the build's pool, taken by the PDF renderer
         yield current
         return
-    if not wanted:
+    pool = None
+    if wanted:
+        try:
+            pool = Pool(size).__enter__()
+        except OSError:  # no Python to start (an embedded interpreter, say): lay out in this process
+            pool = None
+    if pool is None:
         yield None
         return
-    with Pool(size) as pool:
+    with pool:
         pool.setup(theme_dirs, options)
         _active.append(pool)
         try:

@@ -111,6 +111,8 @@ def render_pdf_parallel(publication: Publication, theme: Theme, options: PrintOp
     cache = ChunkCache(cache_dir, theme, options, problems) if cache_dir is not None else None
     size = jobs or cores()
     with layout_pool(theme.dirs, options, size, wanted=True) as pool:
+        if pool is None:
+            return render_pdf(publication, theme, options, problems, jobs=1)
         results = pool.run(jobs_list, cache)
         body_results = [results[n] for n in range(1, back_index)]
         starts = tuple(s for r in body_results for s in r.starts)
