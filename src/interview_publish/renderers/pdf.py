@@ -90,8 +90,11 @@ class Press:
     """WeasyPrint set up for one theme and [print] settings: stylesheets parsed once, reused per layout."""
 
     def __init__(self, theme: Theme, options: PrintOptions, extra_css: str = ""):
+        from .weasyimport import import_weasyprint
+
         try:
-            from weasyprint import CSS, HTML  # heavy (about a second): imported only when a PDF is wanted
+            import_weasyprint()  # heavy (half a second): imported only when a PDF is wanted
+            from weasyprint import CSS, HTML
             from weasyprint.text.fonts import FontConfiguration
         except OSError as exc:  # WeasyPrint raises OSError when Pango is missing
             raise error("pdf", f"WeasyPrint cannot start ({exc}); install Pango (Debian: libpango-1.0-0)")

@@ -76,8 +76,10 @@ def worker_main(connection) -> None:
     from ..theme import Theme
     from .pdf import Press, refusals
 
+    from .weasyimport import import_weasyprint
+
     try:
-        import weasyprint  # noqa: F401  (the slow part of starting)
+        import_weasyprint()  # the slow part of starting
     except Exception:  # Pango missing: Press says so, with the first job
         pass
     press = setting = None
