@@ -151,39 +151,53 @@ def render_all(formats: tuple[str, ...], publication: Publication, project: Proj
                problems: list[Problem], cover, cover_name: str, jobs: int | None = None,
                chunk_cache: Path | None = None, step=None) -> dict[str, bytes]:
     """Render each format in memory. The PDF goes first: its page starts become the page lists of the
-    EPUB and the HTML. Nothing touches dist/ yet."""
+    EPUB and the HTML, which a layout process sends before it writes the PDF, so that they are rendered
+    meanwhile. Nothing touches dist/ yet."""
     step = step or (lambda event, name: None)
     rendered: dict[str, bytes] = {}
-    print_pages = None
+
+    def ebooks(starts) -> None:
+        """The e-book and web formats, whose page lists follow the print edition's page starts."""
+        print_pages = None
+        if starts:
+            from .renderers.epub import PrintPages
+
+            print_pages = PrintPages(starts, print_identifier(publication, project))
+        if "epub" in formats or "kepub" in formats:
+            from .renderers.epub import render_epub
+
+            step("start", "epub")
+            rendered["epub"] = render_epub(publication, theme, print_pages, cover)
+            step("done", "epub")
+        if "kepub" in formats:
+            from .renderers.kepub import kepubify
+
+            step("start", "kepub")
+            rendered["kepub"] = kepubify(rendered["epub"])
+            step("done", "kepub")
+        if "html" in formats:
+            from .renderers.html import render_html
+
+            step("start", "html")
+            rendered["html"] = render_html(publication, theme, print_pages.starts if print_pages else (),
+                                           project.config.url, cover_name)
+            step("done", "html")
+
     if "pdf" in formats:
-        from .renderers.epub import PrintPages
         from .renderers.pdf import render_pdf
 
         step("start", "pdf")
-        edition = render_pdf(publication, theme, project.config.print, problems, jobs, chunk_cache)
+        early: list = []  # a layout process sends the page starts before writing the PDF: render meanwhile
+        edition = render_pdf(publication, theme, project.config.print, problems, jobs, chunk_cache,
+                             on_starts=lambda starts: early.append(starts) or ebooks(starts))
         rendered["pdf"] = edition.data
-        if edition.starts:
-            print_pages = PrintPages(edition.starts, print_identifier(publication, project))
         step("done", "pdf")
-    if "epub" in formats or "kepub" in formats:
-        from .renderers.epub import render_epub
-
-        step("start", "epub")
-        rendered["epub"] = render_epub(publication, theme, print_pages, cover)
-        step("done", "epub")
-    if "kepub" in formats:
-        from .renderers.kepub import kepubify
-
-        step("start", "kepub")
-        rendered["kepub"] = kepubify(rendered["epub"])
-        step("done", "kepub")
-    if "html" in formats:
-        from .renderers.html import render_html
-
-        step("start", "html")
-        rendered["html"] = render_html(publication, theme, print_pages.starts if print_pages else (),
-                                       project.config.url, cover_name)
-        step("done", "html")
+        if not early:
+            ebooks(edition.starts)
+        elif early[0] != edition.starts:
+            raise RuntimeError("the page starts sent early are not those of the PDF")
+    else:
+        ebooks(())
     return {fmt: rendered[fmt] for fmt in formats}
 
 

@@ -68,11 +68,12 @@ class Pool:
             connection.close()
         self.workers = []
 
-    def run(self, jobs: list, cache=None) -> dict:
+    def run(self, jobs: list, cache=None, on_starts=None) -> dict:
         """Run ``jobs`` (in this order) and return their results by index. A job whose first page is None
         gets it when the jobs before it have been counted. Jobs laid out by an earlier build at the same
         first page come from ``cache`` (chunkcache.py); a cached job whose first page moved is laid out
-        again, its page count being known already."""
+        again, its page count being known already. ``on_starts(starts)`` is called with the page starts of
+        a job that sends them early (while it writes its PDF)."""
         from dataclasses import replace
         from multiprocessing.connection import wait
 
@@ -117,7 +118,9 @@ class Pool:
                     raise error("pdf", f"a PDF layout process ended unexpectedly (exit status {process.wait()}; "
                                        "out of memory?); --jobs 1 lays the book out in the build's own process")
                 kind, payload = message[0], message[1:]
-                if kind == "counted":
+                if kind == "starts":  # a job's page starts, sent before its PDF is written
+                    on_starts(payload[1])
+                elif kind == "counted":
                     counts[payload[0]] = payload[1]
                     if busy[connection].first_page is None:
                         waiting[payload[0]] = connection

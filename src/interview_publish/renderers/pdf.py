@@ -28,11 +28,12 @@ class PrintEdition:
 
 
 def render_pdf(publication: Publication, theme: Theme, options: PrintOptions, problems: list[Problem],
-               jobs: int | None = None, cache_dir=None) -> PrintEdition:
+               jobs: int | None = None, cache_dir=None, on_starts=None) -> PrintEdition:
     """Render the print edition; WeasyPrint's own warnings are added to ``problems``. A book of many
     interviews (or any collection when ``jobs`` is given) is laid out in chunks by ``jobs`` processes
     (renderers/pdfparallel.py), reusing the chunks kept in ``cache_dir`` that did not change; otherwise in
-    this process."""
+    this process. ``on_starts(starts)``, when given, may be called with the page starts before the PDF is
+    written (a layout process writes it meanwhile)."""
     if options.variant.startswith("pdf/x") and options.output_profile is None:
         raise error("config", "PDF/X needs the printer's CMYK ICC profile: set print.output_profile in "
                               "publication.toml")
@@ -45,7 +46,7 @@ def render_pdf(publication: Publication, theme: Theme, options: PrintOptions, pr
 
     pool = active_pool(theme.dirs, options)
     if pool is not None:  # a layout process, started before reading, has WeasyPrint ready
-        return lay_out_in(pool, publication, theme, problems)
+        return lay_out_in(pool, publication, theme, problems, on_starts)
     page = theme.render("pdf/book.html.j2", **book_context(publication))
     with weasyprint_warnings(problems), refusals():
         press = Press(theme, options)
@@ -60,8 +61,10 @@ def render_pdf(publication: Publication, theme: Theme, options: PrintOptions, pr
     return PrintEdition(data, starts, len(document.pages))
 
 
-def lay_out_in(pool, publication: Publication, theme: Theme, problems: list[Problem]) -> PrintEdition:
-    """The layout above, done by a layout process (layoutpool.py): the same HTML, the same passes."""
+def lay_out_in(pool, publication: Publication, theme: Theme, problems: list[Problem],
+               on_starts=None) -> PrintEdition:
+    """The layout above, done by a layout process (layoutpool.py): the same HTML, the same passes; the
+    last pass sends its page starts to ``on_starts`` before writing the PDF."""
     from .pagemap import block_ids, paragraph_texts
     from .pdfworker import ChunkJob
 
@@ -69,8 +72,9 @@ def lay_out_in(pool, publication: Publication, theme: Theme, problems: list[Prob
 
     def lay_out(index_starts, write: bool):
         page = theme.render("pdf/book.html.j2", **book_context(publication, index_starts))
-        job = ChunkJob(0, page, "", 1, False, frozenset(), frozenset(), texts, blocks, write=write)
-        result = pool.run([job])[0]
+        job = ChunkJob(0, page, "", 1, False, frozenset(), frozenset(), texts, blocks, write=write,
+                       early_starts=write and on_starts is not None)
+        result = pool.run([job], on_starts=on_starts)[0]
         problems.extend(result.problems)
         return result
 
