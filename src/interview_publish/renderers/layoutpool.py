@@ -68,12 +68,12 @@ class Pool:
             connection.close()
         self.workers = []
 
-    def run(self, jobs: list, cache=None, on_starts=None) -> dict:
+    def run(self, jobs: list, cache=None, on_starts=None, meanwhile=None) -> dict:
         """Run ``jobs`` (in this order) and return their results by index. A job whose first page is None
         gets it when the jobs before it have been counted. Jobs laid out by an earlier build at the same
         first page come from ``cache`` (chunkcache.py); a cached job whose first page moved is laid out
         again, its page count being known already. ``on_starts(starts)`` is called with the page starts of
-        a job that sends them early (while it writes its PDF)."""
+        a job that sends them early (while it writes its PDF); ``meanwhile()`` once the jobs are sent."""
         from dataclasses import replace
         from multiprocessing.connection import wait
 
@@ -106,6 +106,9 @@ class Pool:
                 connection = idle.pop(0)
                 connection.send(job)
                 busy[connection] = job
+            if meanwhile is not None:
+                meanwhile, later = None, meanwhile
+                later()
             if len(results) == len(jobs):
                 break
             if not busy:

@@ -41,7 +41,7 @@ def render_pdf(publication: Publication, theme: Theme, options: PrintOptions, pr
 
     plan = plan_chunks(publication, theme, options, jobs)
     if plan is not None:
-        return render_pdf_parallel(publication, theme, options, problems, plan, jobs, cache_dir)
+        return render_pdf_parallel(publication, theme, options, problems, plan, jobs, cache_dir, on_starts)
     from .layoutpool import active_pool
 
     pool = active_pool(theme.dirs, options)

@@ -65,7 +65,7 @@ def plan_chunks(publication: Publication, theme: Theme, options: PrintOptions, j
 
 
 def render_pdf_parallel(publication: Publication, theme: Theme, options: PrintOptions, problems: list[Problem],
-                        plan: ChunkPlan, jobs: int | None, cache_dir=None):
+                        plan: ChunkPlan, jobs: int | None, cache_dir=None, on_starts=None):
     """Lay the chunks out in ``jobs`` processes (default: the machine's cores) and merge them; chunks laid
     out by an earlier build are reused from ``cache_dir`` (chunkcache.py) where nothing they show moved."""
     from .chunkcache import ChunkCache
@@ -116,17 +116,21 @@ def render_pdf_parallel(publication: Publication, theme: Theme, options: PrintOp
         results = pool.run(jobs_list, cache)
         body_results = [results[n] for n in range(1, back_index)]
         starts = tuple(s for r in body_results for s in r.starts)
+        # the page starts are final once the body is laid out: the e-books are rendered while the index
+        # and the contents are laid out (by one process: the other cores are free)
+        meanwhile = (lambda: on_starts(starts)) if on_starts is not None else None
         next_page = body_results[-1].first + body_results[-1].pages
         tail = []
         if has_back:
             back = chunk(back=True, index=bool(publication.index_terms))
             tail.append(ChunkJob(back_index, html(back, starts), title_css, next_page, False, targets, wanted, {},
                                  frozenset()))
-            back_result = pool.run(tail, cache)[back_index]
+            back_result = pool.run(tail, cache, meanwhile=meanwhile)[back_index]
+            meanwhile = None
             body_results.append(back_result)
         anchors = {name: str(page) for r in body_results for name, page in r.anchors.items()}
         front = pool.run([ChunkJob(0, html(front_chunk, starts, anchors), contents_css + end_css, 1, True, wanted,
-                                   wanted, {}, frozenset())], cache)[0]
+                                   wanted, {}, frozenset())], cache, meanwhile=meanwhile)[0]
     for result in [front, *body_results]:
         for problem in result.problems:
             if problem not in problems:
