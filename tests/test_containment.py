@@ -1,7 +1,8 @@
 """Containment: a build reads only inside the project and the theme, never the network, and never runs
 template code from its input. Every refusal is checked twice: the clear message (naming the setting or
-the file and line), and the record of what the build opened, listed and fetched (an audit hook in the
-build's own process, see tests/audited.py): nothing in the "outside" folder was touched."""
+the file and line), and the record of what the build opened, listed and fetched (audit hooks in the
+build's process and in its PDF layout processes, see tests/audit_site/sitecustomize.py): nothing in the
+"outside" folder was touched."""
 
 from __future__ import annotations
 
@@ -48,13 +49,17 @@ def world(tmp_path):
 
 
 def audited(*args: str, cwd: Path | None = None) -> tuple[subprocess.CompletedProcess, list]:
-    """The CLI under the audit hook: its result and every recorded event."""
-    with tempfile.NamedTemporaryFile(suffix=".json") as log:
-        env = {**os.environ, "AUDIT_LOG": log.name}
+    """The CLI under audit hooks (tests/audit_site/sitecustomize.py) in every Python process of the build,
+    its layout processes included: its result and every recorded event."""
+    with tempfile.TemporaryDirectory() as log:
+        env = {**os.environ, "AUDIT_DIR": log,
+               "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO / "tests" / "audit_site"),
+                                                           os.environ.get("PYTHONPATH")]))}
         env.pop("INTERVIEW_PUBLISH_DEBUG", None)
-        result = subprocess.run([sys.executable, str(REPO / "tests" / "audited.py"), *args], cwd=cwd, env=env,
+        result = subprocess.run([sys.executable, "-P", "-m", "interview_publish", *args], cwd=cwd, env=env,
                                 capture_output=True, text=True, timeout=300)
-        events = json.loads(Path(log.name).read_text() or "[]")
+        events = [json.loads(line) for path in sorted(Path(log).glob("*.jsonl"))
+                  for line in path.read_text(encoding="utf-8").splitlines()]
     return result, events
 
 
@@ -151,7 +156,7 @@ def test_a_stylesheet_inside_the_project_may_use_its_own_fonts(world):
         shutil.copy(REPO / "styles" / "fonts" / font, project / "styles" / "fonts" / font)
     result, events = audited("build", str(project), "-f", "pdf")
     assert result.returncode == 0, result.stderr
-    fetched = [target for event, target in events if event == "fetch"]
+    fetched = [target for event, target in events if event == "fetch"]  # only the layout process fetches
     assert (project / "styles" / "fonts" / "Mine.ttf").resolve().as_uri() in fetched
     assert touched(events, outside) == []
 
@@ -299,10 +304,12 @@ def allowed_roots(project: Path) -> list[Path]:
             Path("/dev/null")]
 
 
+PACKAGE_FOLDER = Path(__import__("interview_publish").__file__).resolve().parent.parent
 # Files read by name outside those folders: the system's media type tables (Python's mimetypes module).
 ALLOWED_FILES = {str(Path(p).resolve()) for p in mimetypes.knownfiles}
-# Programs started: only those ctypes.util.find_library runs to locate shared libraries (Pango).
-ALLOWED_PROGRAMS = {"ldconfig", "gcc", "cc", "ld", "objdump"}
+# Programs started: only those ctypes.util.find_library runs to locate shared libraries (Pango), and
+# Python itself for the PDF's layout processes (renderers/layoutpool.py).
+ALLOWED_PROGRAMS = {"ldconfig", "gcc", "cc", "ld", "objdump", Path(sys.executable).name}
 
 
 def test_a_whole_build_opens_nothing_outside_and_never_the_network(world):
@@ -320,6 +327,8 @@ def test_a_whole_build_opens_nothing_outside_and_never_the_network(world):
     for event, target in events:
         if event in ("open", "os.listdir", "os.scandir") and isinstance(target, str) and target:
             real = Path(os.path.realpath(target))
+            if event != "open" and real == PACKAGE_FOLDER:  # the import system lists where it imports from
+                continue
             if not any(real.is_relative_to(root) for root in roots) and str(real) not in ALLOWED_FILES:
                 strays.append((event, target))
     assert strays == []
@@ -327,8 +336,9 @@ def test_a_whole_build_opens_nothing_outside_and_never_the_network(world):
     programs = {Path(target).name for event, target in events if event in ("subprocess.Popen", "os.posix_spawn",
                                                                            "os.exec", "os.system")}
     assert all(p in ALLOWED_PROGRAMS or p.endswith("-gcc") for p in programs), programs
+    assert Path(sys.executable).name in programs  # the layout process was started, and audited too:
     assert not [e for e in events if e[0].startswith("socket.") or e[0] in ("http.client.connect", "ftplib.connect")]
-    fetched = [target for event, target in events if event == "fetch"]
+    fetched = [target for event, target in events if event == "fetch"]  # only the layout process fetches
     assert fetched and all(url.startswith("file:") for url in fetched)
     for url in fetched:
         from urllib.parse import unquote, urlsplit

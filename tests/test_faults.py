@@ -1,6 +1,6 @@
 """Faults: a build killed at any moment, a dist/ that cannot be written, a full disk, a missing font or
 template. Each leaves the previous dist/ files byte-identical and valid, or gives one clear message and
-a non-zero exit. Faults are injected from outside the package (tests/faulty_build.py)."""
+a non-zero exit. Faults are injected from outside the package (tests/fault_site/sitecustomize.py)."""
 
 from __future__ import annotations
 
@@ -40,7 +40,8 @@ def built(tmp_path):
 def faulty(project: Path, fault: str, marker: Path | None = None, *args: str) -> subprocess.Popen:
     env = {**os.environ, "FAULT": fault, "MARKER": str(marker or "")}
     env.pop("INTERVIEW_PUBLISH_DEBUG", None)
-    return subprocess.Popen([sys.executable, str(REPO / "tests" / "faulty_build.py"), "build", str(project), *args],
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO / "tests" / "fault_site"), env.get("PYTHONPATH")]))
+    return subprocess.Popen([sys.executable, "-P", "-m", "interview_publish", "build", str(project), *args],
                             env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
@@ -67,12 +68,29 @@ def assert_valid(dist: Path) -> None:
     assert result.returncode == 0, result.stdout
 
 
-def test_a_build_killed_during_the_pdf_leaves_the_old_files_byte_identical(built, tmp_path):
+@pytest.mark.parametrize("jobs", [(), ("--jobs", "1")], ids=["layout-process", "in-process"])
+def test_a_build_killed_during_the_pdf_leaves_the_old_files_byte_identical(built, tmp_path, jobs):
     project, before = built
     marker = tmp_path / "in-pdf"
-    kill_when_marked(faulty(project, "pause-in-pdf", marker), marker)
+    build = faulty(project, "pause-in-pdf", marker, *jobs)
+    kill_when_marked(build, marker)
+    layout = int(marker.read_text())
+    assert (layout != build.pid) == (not jobs)  # laid out by a layout process, unless --jobs 1
     assert snapshot(project / "dist") == before  # no file changed, none added (no temporary file yet)
     assert_valid(project / "dist")
+    deadline = time.monotonic() + 10
+    while Path(f"/proc/{layout}").exists() and time.monotonic() < deadline:  # it ends with the build
+        time.sleep(0.05)
+    assert not Path(f"/proc/{layout}").exists() or Path(f"/proc/{layout}/stat").read_text().split()[2] == "Z"
+
+
+def test_a_layout_process_that_dies_gives_one_clear_message_and_leaves_dist_as_it_was(built):
+    project, before = built
+    process = faulty(project, "die-in-pdf")
+    out, err = process.communicate(timeout=300)
+    one_clear_line(subprocess.CompletedProcess(process.args, process.returncode, out, err), "pdf",
+                   "layout process ended unexpectedly", "--jobs 1")
+    assert snapshot(project / "dist") == before
 
 
 def test_a_build_killed_before_the_renames_leaves_the_old_files_and_the_next_build_cleans_up(built, tmp_path):

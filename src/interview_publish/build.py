@@ -39,13 +39,15 @@ class BuildResult:
 
 def build(path: Path | str = ".", formats: tuple[str, ...] = FORMATS, print_overrides: dict | None = None,
           strict: bool = False, *, jobs: int | None = None, cache: bool = True, progress=None,
-          dist: Path | None = None) -> BuildResult:
+          dist: Path | None = None, layout_process: bool = False) -> BuildResult:
     """Build the requested formats of the project at ``path`` into its dist/ folder (or ``dist``);
     ``print_overrides`` replace [print] settings (from the command line); ``strict`` makes lint warnings
     stop the build; ``jobs`` is the number of processes that read a large collection and lay out the PDF
     (default: the machine's cores, for a book long enough to gain from it); ``cache`` False ignores and
     leaves alone the build cache (cache.py); ``progress(event, step)`` is called with "start" and "done"
-    around each step ("read", each format, "kit", "write")."""
+    around each step ("read", each format, "kit", "write"); ``layout_process`` lays even a short book out in
+    a separate process, started before reading (worth it in a process that has not imported WeasyPrint yet:
+    renderers/layoutpool.py)."""
     step = progress or (lambda event, name: None)
     result = BuildResult()
     project = load_project(path)
@@ -69,7 +71,7 @@ def build(path: Path | str = ".", formats: tuple[str, ...] = FORMATS, print_over
                 step("done", "read")
                 return result
             result.problems.extend(store.notes)
-        with layout_processes(formats, project, theme, jobs):
+        with layout_processes(formats, project, theme, jobs, layout_process):
             render_project(project, theme, formats, strict, jobs, result, store is not None, step)
     if store is not None:
         store.store(key, result.written, {"outputs": [(fmt, path.name, size) for fmt, path, size in result.outputs],
@@ -78,13 +80,17 @@ def build(path: Path | str = ".", formats: tuple[str, ...] = FORMATS, print_over
     return result
 
 
-def layout_processes(formats, project: Project, theme: Theme, jobs: int | None):
-    """The PDF's layout processes, started early when the book will likely need them (pdfparallel.py)."""
+def layout_processes(formats, project: Project, theme: Theme, jobs: int | None, wanted: bool):
+    """The PDF's layout processes (renderers/layoutpool.py), started before the text is read: one per core
+    when the book will likely be laid out in chunks (pdfparallel.py), else one when ``wanted``."""
     if "pdf" not in formats:
         return contextlib.nullcontext()
-    from .renderers.pdfparallel import started_early
+    from .renderers.layoutpool import cores, layout_pool
+    from .renderers.pdfparallel import likely_parallel
 
-    return started_early(project.transcripts, theme, project.config.print, jobs)
+    options = project.config.print
+    parallel = likely_parallel(project.transcripts, options, jobs)
+    return layout_pool(theme.dirs, options, (jobs or cores()) if parallel else 1, wanted=parallel or wanted)
 
 
 def render_project(project: Project, theme: Theme, formats: tuple[str, ...], strict: bool, jobs: int | None,
@@ -148,39 +154,51 @@ def render_all(formats: tuple[str, ...], publication: Publication, project: Proj
                problems: list[Problem], cover, cover_name: str, jobs: int | None = None,
                chunk_cache: Path | None = None, step=None) -> dict[str, bytes]:
     """Render each format in memory. The PDF goes first: its page starts become the page lists of the
-    EPUB and the HTML. Nothing touches dist/ yet."""
+    EPUB and the HTML, which a layout process sends before it writes the PDF, so that they are rendered
+    meanwhile. Nothing touches dist/ yet."""
     step = step or (lambda event, name: None)
     rendered: dict[str, bytes] = {}
-    print_pages = None
+
+    def ebooks(starts) -> None:
+        """The e-book and web formats, whose page lists follow the print edition's page starts."""
+        print_pages = None
+        if starts:
+            from .renderers.epub import PrintPages
+
+            print_pages = PrintPages(starts, print_identifier(publication, project))
+        if "epub" in formats or "kepub" in formats:
+            from .renderers.epub import render_epub
+
+            step("start", "epub")
+            rendered["epub"] = render_epub(publication, theme, print_pages, cover)
+            step("done", "epub")
+        if "kepub" in formats:
+            from .renderers.kepub import kepubify
+
+            step("start", "kepub")
+            rendered["kepub"] = kepubify(rendered["epub"])
+            step("done", "kepub")
+        if "html" in formats:
+            from .renderers.html import render_html
+
+            step("start", "html")
+            rendered["html"] = render_html(publication, theme, print_pages.starts if print_pages else (),
+                                           project.config.url, cover_name)
+            step("done", "html")
+
     if "pdf" in formats:
-        from .renderers.epub import PrintPages
         from .renderers.pdf import render_pdf
 
         step("start", "pdf")
-        edition = render_pdf(publication, theme, project.config.print, problems, jobs, chunk_cache)
+        early: list = []  # a layout process sends the page starts before writing the PDF: render meanwhile
+        edition = render_pdf(publication, theme, project.config.print, problems, jobs, chunk_cache,
+                             on_starts=lambda starts: early.append(starts) or ebooks(starts))
         rendered["pdf"] = edition.data
-        if edition.starts:
-            print_pages = PrintPages(edition.starts, print_identifier(publication, project))
         step("done", "pdf")
-    if "epub" in formats or "kepub" in formats:
-        from .renderers.epub import render_epub
-
-        step("start", "epub")
-        rendered["epub"] = render_epub(publication, theme, print_pages, cover)
-        step("done", "epub")
-    if "kepub" in formats:
-        from .renderers.kepub import kepubify
-
-        step("start", "kepub")
-        rendered["kepub"] = kepubify(rendered["epub"])
-        step("done", "kepub")
-    if "html" in formats:
-        from .renderers.html import render_html
-
-        step("start", "html")
-        rendered["html"] = render_html(publication, theme, print_pages.starts if print_pages else (),
-                                       project.config.url, cover_name)
-        step("done", "html")
+        if not early or early[-1] != edition.starts:  # none sent, or the layout was done again since
+            ebooks(edition.starts)
+    else:
+        ebooks(())
     return {fmt: rendered[fmt] for fmt in formats}
 
 

@@ -155,8 +155,9 @@ def run_build(args) -> int:
     overrides = {key: value for key, value in (("trim", args.trim), ("variant", args.pdf_variant)) if value}
     progress = Progress(verbose=args.verbose, quiet=args.quiet)
     try:
+        # a fresh process: a layout process imports WeasyPrint while this one reads and renders
         result = build(Path(args.path), args.format, overrides, strict=args.strict, jobs=args.jobs,
-                       cache=not args.no_cache, progress=progress)
+                       cache=not args.no_cache, progress=progress, layout_process=args.jobs != 1)
     finally:
         progress.close()
     report(result.problems, quiet=args.quiet)

@@ -49,7 +49,7 @@ class Progress:
             seconds = time.monotonic() - self.started.pop(step, time.monotonic())
             self.timings.append((step, seconds))
             with self._lock:
-                self._running = None
+                self._running = next(reversed(self.started), None)  # the step this one ran inside, if any
                 if self.quiet:
                     return
                 if self.live:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -14,8 +15,8 @@ class RefusedURL(Exception):
 
 def contained_fetcher(roots: tuple[Path, ...]):
     """Allow data: URLs and file: URLs inside ``roots``; refuse everything else with a clear reason.
-    A refusal stops the layout (WeasyPrint would otherwise log it and carry on without the resource);
-    ``fetcher.requested`` lists every URL asked for, in order."""
+    A refusal stops the layout (WeasyPrint would otherwise log it and carry on without the resource).
+    Every URL asked for raises the audit event "interview_publish.fetch" (PEP 578)."""
     from weasyprint.urls import FatalURLFetchingError, URLFetcher
 
     allowed = tuple(root.resolve() for root in roots)
@@ -26,10 +27,8 @@ def contained_fetcher(roots: tuple[Path, ...]):
             self.reason = reason
 
     class ContainedFetcher(URLFetcher):
-        requested: list[str]
-
         def fetch(self, url, headers=None):
-            self.requested.append(url)
+            sys.audit("interview_publish.fetch", url)  # for audit hooks (PEP 578), in any process
             parts = urlsplit(url)
             scheme = parts.scheme.lower()
             if scheme == "data":
@@ -42,6 +41,5 @@ def contained_fetcher(roots: tuple[Path, ...]):
             return super().fetch(url, headers)
 
     fetcher = ContainedFetcher(allowed_protocols=("file", "data"))
-    fetcher.requested = []
     fetcher.Refusal = Refusal
     return fetcher

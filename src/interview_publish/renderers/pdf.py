@@ -28,11 +28,12 @@ class PrintEdition:
 
 
 def render_pdf(publication: Publication, theme: Theme, options: PrintOptions, problems: list[Problem],
-               jobs: int | None = None, cache_dir=None) -> PrintEdition:
+               jobs: int | None = None, cache_dir=None, on_starts=None) -> PrintEdition:
     """Render the print edition; WeasyPrint's own warnings are added to ``problems``. A book of many
     interviews (or any collection when ``jobs`` is given) is laid out in chunks by ``jobs`` processes
     (renderers/pdfparallel.py), reusing the chunks kept in ``cache_dir`` that did not change; otherwise in
-    this process."""
+    this process. ``on_starts(starts)``, when given, may be called with the page starts before the PDF is
+    written (a layout process writes it meanwhile)."""
     if options.variant.startswith("pdf/x") and options.output_profile is None:
         raise error("config", "PDF/X needs the printer's CMYK ICC profile: set print.output_profile in "
                               "publication.toml")
@@ -40,7 +41,12 @@ def render_pdf(publication: Publication, theme: Theme, options: PrintOptions, pr
 
     plan = plan_chunks(publication, theme, options, jobs)
     if plan is not None:
-        return render_pdf_parallel(publication, theme, options, problems, plan, jobs, cache_dir)
+        return render_pdf_parallel(publication, theme, options, problems, plan, jobs, cache_dir, on_starts)
+    from .layoutpool import active_pool
+
+    pool = active_pool(theme.dirs, options)
+    if pool is not None:  # a layout process, started before reading, has WeasyPrint ready
+        return lay_out_in(pool, publication, theme, problems, on_starts)
     page = theme.render("pdf/book.html.j2", **book_context(publication))
     with weasyprint_warnings(problems), refusals():
         press = Press(theme, options)
@@ -55,6 +61,29 @@ def render_pdf(publication: Publication, theme: Theme, options: PrintOptions, pr
     return PrintEdition(data, starts, len(document.pages))
 
 
+def lay_out_in(pool, publication: Publication, theme: Theme, problems: list[Problem],
+               on_starts=None) -> PrintEdition:
+    """The layout above, done by a layout process (layoutpool.py): the same HTML, the same passes; the
+    last pass sends its page starts to ``on_starts`` before writing the PDF."""
+    from .pagemap import block_ids, paragraph_texts
+    from .pdfworker import ChunkJob
+
+    texts, blocks = paragraph_texts(publication), frozenset(block_ids(publication))
+
+    def lay_out(index_starts, write: bool):
+        page = theme.render("pdf/book.html.j2", **book_context(publication, index_starts))
+        job = ChunkJob(0, page, "", 1, False, frozenset(), frozenset(), texts, blocks, write=write,
+                       early_starts=write and on_starts is not None)
+        result = pool.run([job], on_starts=on_starts)[0]
+        problems.extend(result.problems)
+        return result
+
+    result = lay_out(None, write=not publication.index_terms)
+    if publication.index_terms:  # the second pass, as above
+        result = lay_out(result.starts, write=True)
+    return PrintEdition(result.data, result.starts, result.pages)
+
+
 def book_context(publication: Publication, index_starts=None, chunk=None, page_of=None) -> dict:
     """The context of pdf/book.html.j2: the whole book (``chunk`` None) or one chunk of it."""
     return {**base_context(publication, index_starts=index_starts), "chunk": chunk,
@@ -65,8 +94,11 @@ class Press:
     """WeasyPrint set up for one theme and [print] settings: stylesheets parsed once, reused per layout."""
 
     def __init__(self, theme: Theme, options: PrintOptions, extra_css: str = ""):
+        from .weasyimport import import_weasyprint
+
         try:
-            from weasyprint import CSS, HTML  # heavy (about a second): imported only when a PDF is wanted
+            import_weasyprint()  # heavy (half a second): imported only when a PDF is wanted
+            from weasyprint import CSS, HTML
             from weasyprint.text.fonts import FontConfiguration
         except OSError as exc:  # WeasyPrint raises OSError when Pango is missing
             raise error("pdf", f"WeasyPrint cannot start ({exc}); install Pango (Debian: libpango-1.0-0)")

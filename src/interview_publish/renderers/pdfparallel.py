@@ -11,16 +11,13 @@ processes, so the PDF is the same on every machine. pdfmerge.py joins the chunks
 
 from __future__ import annotations
 
-import contextlib
 import math
-import os
-import sys
 from dataclasses import dataclass, replace
 
 from markupsafe import Markup
 
 from ..config import PrintOptions
-from ..errors import Problem, PublishError
+from ..errors import Problem
 from ..model import Publication
 from ..theme import Theme
 
@@ -68,10 +65,11 @@ def plan_chunks(publication: Publication, theme: Theme, options: PrintOptions, j
 
 
 def render_pdf_parallel(publication: Publication, theme: Theme, options: PrintOptions, problems: list[Problem],
-                        plan: ChunkPlan, jobs: int | None, cache_dir=None):
+                        plan: ChunkPlan, jobs: int | None, cache_dir=None, on_starts=None):
     """Lay the chunks out in ``jobs`` processes (default: the machine's cores) and merge them; chunks laid
     out by an earlier build are reused from ``cache_dir`` (chunkcache.py) where nothing they show moved."""
     from .chunkcache import ChunkCache
+    from .layoutpool import cores, layout_pool
     from .pdf import PrintEdition, book_context, render_pdf
     from .pdfmerge import merge_chunks
     from .pdfworker import ChunkJob
@@ -111,21 +109,28 @@ def render_pdf_parallel(publication: Publication, theme: Theme, options: PrintOp
     back_index = len(plan.bodies) + 1
 
     cache = ChunkCache(cache_dir, theme, options, problems) if cache_dir is not None else None
-    with _take_started(theme, options) or Pool(jobs or os.cpu_count() or 1, theme, options) as pool:
+    size = jobs or cores()
+    with layout_pool(theme.dirs, options, size, wanted=True) as pool:
+        if pool is None:
+            return render_pdf(publication, theme, options, problems, jobs=1)
         results = pool.run(jobs_list, cache)
         body_results = [results[n] for n in range(1, back_index)]
         starts = tuple(s for r in body_results for s in r.starts)
+        # the page starts are final once the body is laid out: the e-books are rendered while the index
+        # and the contents are laid out (by one process: the other cores are free)
+        meanwhile = (lambda: on_starts(starts)) if on_starts is not None else None
         next_page = body_results[-1].first + body_results[-1].pages
         tail = []
         if has_back:
             back = chunk(back=True, index=bool(publication.index_terms))
             tail.append(ChunkJob(back_index, html(back, starts), title_css, next_page, False, targets, wanted, {},
                                  frozenset()))
-            back_result = pool.run(tail, cache)[back_index]
+            back_result = pool.run(tail, cache, meanwhile=meanwhile)[back_index]
+            meanwhile = None
             body_results.append(back_result)
         anchors = {name: str(page) for r in body_results for name, page in r.anchors.items()}
         front = pool.run([ChunkJob(0, html(front_chunk, starts, anchors), contents_css + end_css, 1, True, wanted,
-                                   wanted, {}, frozenset())], cache)[0]
+                                   wanted, {}, frozenset())], cache, meanwhile=meanwhile)[0]
     for result in [front, *body_results]:
         for problem in result.problems:
             if problem not in problems:
@@ -139,169 +144,14 @@ def render_pdf_parallel(publication: Publication, theme: Theme, options: PrintOp
     return PrintEdition(data, starts, front.pages + sum(r.pages for r in body_results))
 
 
-_started: list = []  # a pool started ahead of the layout by started_early()
-
-
-@contextlib.contextmanager
-def started_early(transcripts, theme: Theme, options: PrintOptions, jobs: int | None):
-    """Start the layout processes while the build is still reading and typesetting the transcripts, when
-    the book is likely to be laid out in chunks: their start-up (importing WeasyPrint, reading the styles)
-    then costs no time. The pool is shut down at the end, used or not."""
+def likely_parallel(transcripts, options: PrintOptions, jobs: int | None) -> bool:
+    """Whether the book will likely be laid out in chunks (plan_chunks decides, once the text is read):
+    then the build starts its layout processes before reading, so their start-up costs no time."""
     sizes = [path.stat().st_size for path in transcripts if path.is_file()]
-    likely = len(sizes) >= 2 and (jobs or 2) >= 2 and options.variant in PARALLEL_VARIANTS and (
+    return len(sizes) >= 2 and (jobs or 2) >= 2 and options.variant in PARALLEL_VARIANTS and (
         jobs is not None or sum(sizes) >= PARALLEL_WORDS * 6)
-    pool = Pool(jobs or os.cpu_count() or 1, theme, options) if likely else None
-    if pool is not None:
-        pool.__enter__()
-        _started.append(pool)
-    try:
-        yield
-    except BaseException:
-        if pool is not None:
-            pool.__exit__(*sys.exc_info())
-        raise
-    else:
-        if pool is not None:
-            pool.__exit__(None, None, None)
-    finally:
-        if pool in _started:
-            _started.remove(pool)
-
-
-def _take_started(theme: Theme, options: PrintOptions):
-    """The pool started early for this theme and these settings, handed over once (it is closed by its
-    starter, so entering and leaving it here does nothing)."""
-    for pool in _started:
-        if pool.theme == theme and pool.options == options:
-            _started.remove(pool)
-            return _Borrowed(pool)
-    return None
-
-
-class _Borrowed:
-    def __init__(self, pool):
-        self.pool = pool
-
-    def __enter__(self):
-        return self.pool
-
-    def __exit__(self, *exc):
-        return False
 
 
 def css_string(text: str) -> str:
     """A CSS string's content: quotes and backslashes escaped, line breaks as \\A."""
     return text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\A ")
-
-
-class Pool:
-    """Layout processes (spawned: WeasyPrint's libraries never cross a fork) that run chunk jobs in order and
-    number the body chunks as their page counts come in."""
-
-    def __init__(self, size: int, theme: Theme, options: PrintOptions):
-        self.size, self.theme, self.options = max(1, size), theme, options
-        self.workers: list = []
-
-    def __enter__(self):
-        import multiprocessing
-
-        from .pdfworker import worker_main
-
-        context = multiprocessing.get_context("spawn")
-        for _ in range(self.size):
-            parent, child = context.Pipe()
-            process = context.Process(target=worker_main, args=(child, self.theme.dirs, self.options), daemon=True)
-            process.start()
-            child.close()
-            self.workers.append((process, parent))
-        return self
-
-    def __exit__(self, *exc):
-        for process, connection in self.workers:
-            try:
-                connection.send(None)
-            except OSError:
-                pass
-        for process, connection in self.workers:  # idle workers stop at once; a worker stuck mid-chunk is ended
-            process.join(timeout=30 if exc[0] is None else 1)
-            if process.is_alive():
-                process.terminate()
-                process.join()
-            connection.close()
-        return False
-
-    def run(self, jobs: list, cache=None) -> dict:
-        """Run ``jobs`` (in this order) and return their results by index. A job whose first page is None
-        gets it when the jobs before it have been counted. Jobs laid out by an earlier build at the same
-        first page come from ``cache`` (chunkcache.py); a cached job whose first page moved is laid out
-        again, its page count being known already."""
-        from dataclasses import replace
-        from multiprocessing.connection import wait
-
-        idle = [connection for _, connection in self.workers]
-        busy: dict = {}
-        counts: dict[int, int] = {}
-        waiting: dict[int, object] = {}  # job index -> connection waiting for its first page
-        firsts = {job.index: job.first_page for job in jobs if job.first_page is not None}
-        order = [job.index for job in jobs]
-        results: dict = {}
-        pending, cached = [], {}
-        for job in jobs:
-            found = cache.get(job) if cache is not None else None
-            if found is not None and job.first_page in (None, found.first):
-                cached[job.index] = (job, found)
-                counts[job.index] = found.pages
-            else:
-                pending.append(job)
-        while len(results) < len(jobs):
-            self._number(order, counts, firsts, waiting)
-            for index, (job, found) in list(cached.items()):
-                if index in firsts:
-                    del cached[index]
-                    if firsts[index] == found.first:
-                        results[index] = found
-                    else:
-                        pending.append(replace(job, first_page=firsts[index]))
-            while pending and idle:
-                job = pending.pop(0)
-                connection = idle.pop(0)
-                connection.send(job)
-                busy[connection] = job
-            if len(results) == len(jobs):
-                break
-            if not busy:
-                raise RuntimeError("PDF chunks left without a page number")
-            for connection in wait(list(busy)):
-                try:
-                    message = connection.recv()
-                except EOFError:
-                    raise RuntimeError("a PDF layout process ended unexpectedly")
-                kind, payload = message[0], message[1:]
-                if kind == "counted":
-                    counts[payload[0]] = payload[1]
-                    if busy[connection].first_page is None:
-                        waiting[payload[0]] = connection
-                elif kind == "done":
-                    result = payload[0]
-                    result.first = firsts.get(result.index, 1)
-                    results[result.index] = result
-                    if cache is not None:
-                        cache.put(busy[connection], result)
-                    del busy[connection]
-                    idle.append(connection)
-                elif kind == "error":
-                    raise PublishError(payload[1])
-                else:
-                    raise RuntimeError(f"laying out PDF chunk {payload[0]} failed: {payload[1]}")
-        return results
-
-    def _number(self, order, counts, firsts, waiting) -> None:
-        """Give each chunk its first page once every chunk before it is counted; send it to those waiting."""
-        position = 1
-        for index in order:
-            if index not in counts:
-                return
-            firsts.setdefault(index, position)
-            if index in waiting:
-                waiting.pop(index).send(firsts[index])
-            position = firsts[index] + counts[index]

@@ -10,6 +10,7 @@ tests/test_parallel_pdf.py compares the result with a single-process layout page
 
 from __future__ import annotations
 
+import contextlib
 import copy
 from dataclasses import dataclass, field
 
@@ -30,6 +31,8 @@ class ChunkJob:
     texts: dict[str, str]  # paragraph texts and block ids, for the page starts
     blocks: frozenset[str]
     count_only: bool = False  # report the page count, then stop (an estimate of the contents' length)
+    write: bool = True  # write the PDF (not for a pass that only finds the page starts)
+    early_starts: bool = False  # send the page starts before writing the PDF (the parent renders meanwhile)
 
 
 @dataclass
@@ -52,28 +55,55 @@ class _Shutdown(Exception):
     """The parent ends the pool while this process waits for a page number."""
 
 
-def worker_main(connection, theme_dirs, options) -> None:
-    """Serve chunk jobs from the parent until it sends None."""
+def serve(reading: int, writing: int) -> None:
+    """The layout process's entry point (layoutpool.launch): talk to the parent over these pipes. On Linux
+    the process ends with its parent, even one killed outright, instead of laying out for nobody."""
+    import sys
+
+    if sys.platform == "linux":
+        import ctypes
+        import signal
+
+        with contextlib.suppress(Exception):
+            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    from .layoutpool import Channel
+
+    worker_main(Channel(reading, writing))
+
+
+def worker_main(connection) -> None:
+    """Serve the parent until it sends None: a ("setup", theme folders, print options) message, then
+    chunk jobs. WeasyPrint is imported first, while the parent is still reading the text."""
     from ..theme import Theme
     from .pdf import Press, refusals
 
-    press = None
+    from .weasyimport import import_weasyprint
+
     try:
-        with refusals():
-            press = Press(Theme(tuple(theme_dirs)), options)  # at once: the parent is still reading the text
-    except Exception:  # reported with the first job
+        import_weasyprint()  # the slow part of starting
+    except Exception:  # Pango missing: Press says so, with the first job
         pass
+    press = setting = None
     while True:
         try:
-            job = connection.recv()
+            message = connection.recv()
         except (EOFError, OSError):  # the parent is gone
             return
-        if job is None:
+        if message is None:
             return
+        if isinstance(message, tuple) and message[0] == "setup":
+            setting, press = message[1:], None
+            try:
+                with refusals():
+                    press = Press(Theme(tuple(setting[0])), setting[1])
+            except Exception:  # reported with the first job
+                pass
+            continue
+        job = message
         try:
             with refusals():  # a refused URL stops the layout: reported as the user error it is
                 if press is None:
-                    press = Press(Theme(tuple(theme_dirs)), options)
+                    press = Press(Theme(tuple(setting[0])), setting[1])
                 connection.send(("done", lay_out_chunk(press, job, connection)))
         except _Shutdown:
             return
@@ -121,12 +151,15 @@ def lay_out_chunk(press, job: ChunkJob, connection) -> ChunkResult:
     try:
         with weasyprint_warnings(problems):
             try:
-                document = press.layout(job.html, [press.css(_css_class(), string=job.extra_css)])
+                extra = [press.css(_css_class(), string=job.extra_css)] if job.extra_css else []
+                document = press.layout(job.html, extra)
             except _Stop as stop:
                 return ChunkResult(job.index, stop.args[0], problems=problems)
             pages = document.pages[:-1] if job.drop_last else document.pages
             first = state["offset"] + 1
             starts = locate_page_starts(pages, first_number=first, texts=job.texts, blocks=set(job.blocks))
+            if job.early_starts:
+                connection.send(("starts", job.index, starts))
             anchors = {}
             for number, page in enumerate(pages, start=first):
                 for name in page.anchors:
@@ -134,7 +167,7 @@ def lay_out_chunk(press, job: ChunkJob, connection) -> ChunkResult:
                         anchors.setdefault(name, number)
             levels = tuple(level for page in pages for level, *_ in page.bookmarks)
             document = document.copy(pages) if job.drop_last else document
-            data = document.write_pdf(pdf_identifier=True, pdf_variant=press.variant)
+            data = document.write_pdf(pdf_identifier=True, pdf_variant=press.variant) if job.write else b""
     finally:
         layout.make_all_pages, layout.make_margin_boxes = make_all_pages, make_margin_boxes
         pdf.resolve_links = resolve_links

@@ -1,31 +1,38 @@
-"""Run the CLI with one fault injected, chosen by $FAULT (used by test_faults; nothing in the package
-itself knows about it):
-  pause-in-pdf      the PDF layout starts, touches $MARKER, and waits to be killed
+"""Loaded at start-up by every Python process of a faulty build (test_faults.py puts this folder on
+PYTHONPATH): the build and its PDF layout processes. Injects one fault, chosen by $FAULT (nothing in the
+package itself knows about it):
+  pause-in-pdf      the PDF layout starts, writes its process id to $MARKER, and waits to be killed
+  die-in-pdf        the process laying out the PDF is killed (SIGKILL) as the layout starts
   pause-before-rename  every temporary file is written; the first rename touches $MARKER and waits
   pause-mid-rename  the first file has been renamed into place; the second rename touches $MARKER and waits
   enospc            writes fail with ENOSPC ("No space left on device") once 100 KB have been written"""
 
 import errno
 import os
+import signal
 import sys
 import time
 from pathlib import Path
 
-FAULT = os.environ["FAULT"]
+FAULT = os.environ.get("FAULT")
 
 
 def wait_to_be_killed() -> None:
-    Path(os.environ["MARKER"]).touch()
+    marker = Path(os.environ["MARKER"])
+    marker.with_suffix(".part").write_text(str(os.getpid()))
+    os.rename(marker.with_suffix(".part"), marker)  # whole when seen (os.replace may be the fault)
     time.sleep(600)
     sys.exit("not killed")
 
 
-if FAULT == "pause-in-pdf":
+if FAULT in ("pause-in-pdf", "die-in-pdf"):
     import weasyprint
 
     original_render = weasyprint.HTML.render
 
     def render(self, *args, **kwargs):
+        if FAULT == "die-in-pdf":  # as the kernel's out-of-memory killer would
+            os.kill(os.getpid(), signal.SIGKILL)
         wait_to_be_killed()
         return original_render(self, *args, **kwargs)
 
@@ -68,9 +75,5 @@ elif FAULT == "enospc":
         return FillingDisk(original_fdopen(fd, *args, **kwargs))
 
     os.fdopen = fdopen
-else:
+elif FAULT:
     sys.exit(f"unknown fault {FAULT}")
-
-from interview_publish.cli import main  # noqa: E402
-
-sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,237 @@
+"""The PDF's layout processes: WeasyPrint processes that lay out the book, or chunks of it
+(pdfparallel.py), while this process reads the transcripts and renders the other formats.
+
+A fresh process needs about half a second to import WeasyPrint, longer than reading and rendering a short
+book. So a build from the command line starts a layout process as soon as it knows it will render (the
+build cache missed), before reading the transcripts, and a long book gets one per core. A library
+caller (a test, `serve`) lays a short book out in its own process, where WeasyPrint stays imported from
+one build to the next. Layout processes are new Pythons, never forks: WeasyPrint's libraries never cross
+a fork.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+
+from ..errors import PublishError, error
+
+_active: list = []  # the pool of the build under way, set up for its theme and settings
+
+
+class Pool:
+    """Layout processes that run chunk jobs in order and number the body chunks as their page counts come
+    in. ``setup`` tells them the theme and print settings to lay out with."""
+
+    def __init__(self, size: int):
+        self.size = max(1, size)
+        self.workers: list = []  # (process, connection)
+        self.setting = None  # (theme folders, print options) sent to the workers
+
+    def __enter__(self):
+        try:
+            self.grow(self.size)
+        except BaseException:
+            self.close()
+            raise
+        return self
+
+    def grow(self, size: int) -> None:
+        """Start processes until there are ``size``; new ones get the current setting."""
+        while len(self.workers) < size:
+            process, connection = launch()
+            self.workers.append((process, connection))
+            if self.setting is not None:
+                connection.send(("setup", *self.setting))
+        self.size = max(self.size, size)
+
+    def setup(self, theme_dirs, options) -> None:
+        """Lay out with these theme folders and print settings from now on."""
+        setting = (tuple(theme_dirs), options)
+        if setting != self.setting:
+            self.setting = setting
+            for _, connection in self.workers:
+                connection.send(("setup", *setting))
+
+    def __exit__(self, *exc):
+        self.close()
+        return False
+
+    def close(self) -> None:
+        """Stop the processes. Every result has been received by then (or the build failed), so they are
+        ended at once: one may still be importing WeasyPrint, or laying out for a build that stopped."""
+        for process, connection in self.workers:
+            if process.poll() is None:
+                process.terminate()
+        for process, connection in self.workers:
+            process.wait()
+            connection.close()
+        self.workers = []
+
+    def run(self, jobs: list, cache=None, on_starts=None, meanwhile=None) -> dict:
+        """Run ``jobs`` (in this order) and return their results by index. A job whose first page is None
+        gets it when the jobs before it have been counted. Jobs laid out by an earlier build at the same
+        first page come from ``cache`` (chunkcache.py); a cached job whose first page moved is laid out
+        again, its page count being known already. ``on_starts(starts)`` is called with the page starts of
+        a job that sends them early (while it writes its PDF); ``meanwhile()`` once the jobs are sent."""
+        from dataclasses import replace
+        from multiprocessing.connection import wait
+
+        idle = [connection for _, connection in self.workers]
+        busy: dict = {}
+        counts: dict[int, int] = {}
+        waiting: dict[int, object] = {}  # job index -> connection waiting for its first page
+        firsts = {job.index: job.first_page for job in jobs if job.first_page is not None}
+        order = [job.index for job in jobs]
+        results: dict = {}
+        pending, cached = [], {}
+        for job in jobs:
+            found = cache.get(job) if cache is not None else None
+            if found is not None and job.first_page in (None, found.first):
+                cached[job.index] = (job, found)
+                counts[job.index] = found.pages
+            else:
+                pending.append(job)
+        while len(results) < len(jobs):
+            self._number(order, counts, firsts, waiting)
+            for index, (job, found) in list(cached.items()):
+                if index in firsts:
+                    del cached[index]
+                    if firsts[index] == found.first:
+                        results[index] = found
+                    else:
+                        pending.append(replace(job, first_page=firsts[index]))
+            while pending and idle:
+                job = pending.pop(0)
+                connection = idle.pop(0)
+                connection.send(job)
+                busy[connection] = job
+            if meanwhile is not None:
+                meanwhile, later = None, meanwhile
+                later()
+            if len(results) == len(jobs):
+                break
+            if not busy:
+                raise RuntimeError("PDF chunks left without a page number")
+            for connection in wait(list(busy)):  # Channels, waited on by their reading end
+                try:
+                    message = connection.recv()
+                except EOFError:
+                    process = next(p for p, c in self.workers if c is connection)
+                    raise error("pdf", f"a PDF layout process ended unexpectedly (exit status {process.wait()}; "
+                                       "out of memory?); --jobs 1 lays the book out in the build's own process")
+                kind, payload = message[0], message[1:]
+                if kind == "starts":  # a job's page starts, sent before its PDF is written
+                    on_starts(payload[1])
+                elif kind == "counted":
+                    counts[payload[0]] = payload[1]
+                    if busy[connection].first_page is None:
+                        waiting[payload[0]] = connection
+                elif kind == "done":
+                    result = payload[0]
+                    result.first = firsts.get(result.index, 1)
+                    results[result.index] = result
+                    if cache is not None:
+                        cache.put(busy[connection], result)
+                    del busy[connection]
+                    idle.append(connection)
+                elif kind == "error":
+                    raise PublishError(payload[1])
+                else:
+                    raise RuntimeError(f"laying out PDF chunk {payload[0]} failed: {payload[1]}")
+        return results
+
+    def _number(self, order, counts, firsts, waiting) -> None:
+        """Give each chunk its first page once every chunk before it is counted; send it to those waiting."""
+        position = 1
+        for index in order:
+            if index not in counts:
+                return
+            firsts.setdefault(index, position)
+            if index in waiting:
+                waiting.pop(index).send(firsts[index])
+            position = firsts[index] + counts[index]
+
+
+class Channel:
+    """Both directions of talk with one layout process: pickled messages over two pipes."""
+
+    def __init__(self, reading: int, writing: int):
+        from multiprocessing.connection import Connection
+
+        self.incoming = Connection(reading, writable=False)
+        self.outgoing = Connection(writing, readable=False)
+
+    def send(self, message) -> None:
+        self.outgoing.send(message)
+
+    def recv(self):
+        return self.incoming.recv()
+
+    def fileno(self) -> int:
+        return self.incoming.fileno()
+
+    def close(self) -> None:
+        self.incoming.close()
+        self.outgoing.close()
+
+
+def launch():
+    """A layout process (pdfworker.serve) and the Channel to it. It is a new Python, started with -P so
+    that the current folder (a project, perhaps someone else's) is never searched for modules; it imports
+    this package from where this process did."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    down, up = os.pipe(), os.pipe()  # (read, write): parent to child, child to parent
+    package_root = str(Path(__file__).resolve().parents[2])
+    code = (f"import sys; sys.path.insert(0, {package_root!r}); "
+            f"from interview_publish.renderers.pdfworker import serve; serve({down[0]}, {up[1]})")
+    try:
+        process = subprocess.Popen([sys.executable, "-P", "-c", code], pass_fds=(down[0], up[1]),
+                                   stdin=subprocess.DEVNULL)
+    finally:
+        os.close(down[0])
+        os.close(up[1])
+    return process, Channel(up[0], down[1])
+
+
+@contextlib.contextmanager
+def layout_pool(theme_dirs, options, size: int, wanted: bool):
+    """The layout processes of one build, made the active pool: the one already active for this theme and
+    these settings (grown to ``size``), else ``size`` new ones when ``wanted``, else none."""
+    current = active_pool(theme_dirs, options, size)
+    if current is not None:  # the build's pool, taken by the PDF renderer
+        yield current
+        return
+    pool = None
+    if wanted:
+        try:
+            pool = Pool(size).__enter__()
+        except OSError:  # no Python to start (an embedded interpreter, say): lay out in this process
+            pool = None
+    if pool is None:
+        yield None
+        return
+    with pool:
+        pool.setup(theme_dirs, options)
+        _active.append(pool)
+        try:
+            yield pool
+        finally:
+            _active.remove(pool)
+
+
+def active_pool(theme_dirs, options, size: int | None = None):
+    """The active pool when it is set up for these theme folders and settings (grown to ``size``)."""
+    for pool in _active:
+        if pool.setting == (tuple(theme_dirs), options):
+            if size:
+                pool.grow(size)
+            return pool
+    return None
+
+
+def cores() -> int:
+    return os.cpu_count() or 1
