@@ -1517,7 +1517,7 @@ TEMPLATES = {
         "blocks = {'title': block_title, 'people': block_people, 'publisher': block_publisher}",
         "debug_info = '3=11&9=12&14=13&3=15&4=25&5=27&6=30&9=33&10=48&11=58&14=76&15=85&16=88'",
     )),
-    'partials/turn.html.j2': ('1ec5209b4e5ded3486075c2b7647025b66d82077b5600735c4d1835dd807c7ee', (
+    'partials/turn.html.j2': ('3444f2552017e576bdb94e99409ce2666457f763f743af9d9cc2746f9a53fabb', (
         'from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join',
         "name = 'partials/turn.html.j2'",
         '',
@@ -1542,7 +1542,7 @@ TEMPLATES = {
         "    l_0_person = environment.call(context, environment.getattr((undefined(name='interview') if l_0_interview is missing else l_0_interview), 'participant'), environment.getattr((undefined(name='turn') if l_0_turn is missing else l_0_turn), 'speaker'))",
         "    context.vars['person'] = l_0_person",
         "    context.exported_vars.add('person')",
-        "    l_0_kind = environment.call(context, environment.getattr({'interviewer': 'question', 'interviewee': 'answer'}, 'get'), environment.getattr((undefined(name='person') if l_0_person is missing else l_0_person), 'role'), 'remark')",
+        "    l_0_kind = ('question' if (environment.getattr((undefined(name='person') if l_0_person is missing else l_0_person), 'role') == 'interviewer') else ('answer' if (environment.getattr((undefined(name='person') if l_0_person is missing else l_0_person), 'role') == 'interviewee') else 'remark'))",
         "    context.vars['kind'] = l_0_kind",
         "    context.exported_vars.add('kind')",
         '    yield \'<div class="turn \'',
