@@ -74,7 +74,9 @@ def typeset_interview(interview: Interview, language: str) -> Interview:
     blocks = []
     for block in interview.blocks:
         if isinstance(block, (Turn, Note)):
-            block = replace(block, paragraphs=tuple(setter.paragraph(p) for p in block.paragraphs))
+            paragraphs = tuple(setter.paragraph(p) for p in block.paragraphs)
+            if any(new is not old for new, old in zip(paragraphs, block.paragraphs)):  # else keep the block
+                block = replace(block, paragraphs=paragraphs)
         elif isinstance(block, Section):
             block = replace(block, title=setter.text(block.title))
         blocks.append(block)
