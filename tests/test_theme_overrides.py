@@ -130,11 +130,11 @@ def test_theme_lists_each_file_per_output_with_its_origin(overridden):
 def test_the_default_theme_python_is_up_to_date():
     """theme_code.py holds what Jinja makes of each default template; run scripts/compile-theme after
     changing a template (or Jinja), else builds parse the changed templates again (same output, slower)."""
-    from interview_publish.sandbox import theme_code
+    from interview_publish.sandbox import theme_code_text
     from interview_publish.theme import Theme
 
     made = (REPO / "src" / "interview_publish" / "theme_code.py").read_text(encoding="utf-8")
-    assert made == theme_code(Theme.for_project(None).env, REPO / "templates"), "run scripts/compile-theme"
+    assert made == theme_code_text(Theme.for_project(None).env, REPO / "templates"), "run scripts/compile-theme"
 
 
 def test_only_a_template_exactly_like_the_default_one_uses_its_python(tmp_path):

@@ -51,12 +51,16 @@ class ThemeEnvironment(SandboxedEnvironment):
 
 
 def settings(env: jinja2.Environment) -> str:
-    """Everything besides a template's name and source that the Python Jinja makes of it depends on."""
+    """Everything besides a template's name and source that the Python Jinja makes of it depends on (the
+    filters and tests by name and by what they ask to be passed: context, environment)."""
+    def kinds(functions: dict) -> list:
+        return sorted((name, str(getattr(function, "jinja_pass_arg", None))) for name, function in functions.items())
+
     return repr((jinja2.__version__, env.sandboxed, env.is_async, env.optimized, env.autoescape, env.finalize,
                  env.trim_blocks, env.lstrip_blocks, env.keep_trailing_newline, env.newline_sequence,
                  env.block_start_string, env.block_end_string, env.variable_start_string, env.variable_end_string,
                  env.comment_start_string, env.comment_end_string, env.line_statement_prefix,
-                 env.line_comment_prefix, sorted(env.extensions), sorted(env.filters), sorted(env.tests),
+                 env.line_comment_prefix, sorted(env.extensions), kinds(env.filters), kinds(env.tests),
                  sorted(env.intercepted_binops), sorted(env.intercepted_unops)))
 
 
@@ -74,7 +78,7 @@ def precompiled(env: jinja2.Environment, name: str, source: str) -> str | None:
     return "\n".join(made[1])
 
 
-def theme_code(env: jinja2.Environment, templates: Path) -> str:
+def theme_code_text(env: jinja2.Environment, templates: Path) -> str:
     """The text of theme_code.py for the templates in ``templates`` (scripts/compile-theme writes it)."""
     lines = ['"""The default theme\'s templates as Jinja compiles them to Python for the themes\' environment',
              "(sandbox.py), so that a build need not parse them again. Made by scripts/compile-theme from",
