@@ -191,6 +191,27 @@ def test_a_template_cannot_reach_python_internals(world):
     refused(project, outside, "error[refused]: template html/page.html.j2:", fmt="html")
 
 
+
+@pytest.mark.parametrize("expression", [
+    "interview.__class__", "interview.__dict__", "turn.paragraphs[0].__class__.__mro__", "loop.__class__",
+    "interview.participant.__func__.__globals__", "interview._private", "interview.with_role.__self__",
+])
+def test_the_sandbox_guards_the_model_values_templates_read(expression):
+    """The sandbox's quick road to the model's fields (sandbox.py) keeps its refusals."""
+    import jinja2
+    from jinja2.sandbox import SecurityError
+
+    from interview_publish.model import Interview, Paragraph, Participant, Text, Turn
+    from interview_publish.theme import Theme
+
+    turn = Turn("t1", "a", (Paragraph((Text("Hello"),)),))
+    interview = Interview("i1", "A title", None, (Participant("a", "Ann", "interviewee"),), (turn,))
+    template = Theme.for_project(None).env.from_string("{% for x in [1] %}{{ " + expression + " }}{% endfor %}")
+    with pytest.raises((SecurityError, jinja2.UndefinedError)):
+        template.render(interview=interview, turn=turn)
+    assert Theme.for_project(None).env.from_string("{{ interview.title }} {{ turn.paragraphs[0].text }}").render(
+        interview=interview, turn=turn) == "A title Hello"
+
 @pytest.mark.parametrize("markup, words", [
     ('<img src="file://{secret}" alt="">', ("outside the project and the theme",)),
     ('<link rel="stylesheet" href="https://example.invalid/x.css">', ("never reaches the network",)),

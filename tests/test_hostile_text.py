@@ -17,7 +17,8 @@ from helpers import NS, SEED, epubcheck, make_project, outputs, pdf_body_text, r
 from PIL import Image
 from test_web import nu_check
 
-from interview_publish.textsafety import UNSAFE, balance_bidi
+from interview_publish.model import Emphasis, Paragraph, Text
+from interview_publish.textsafety import UNSAFE, balance_bidi, contain_bidi
 
 LONG_WORD = "Pneumono" + "x" * 1984 + "osis"  # 2,000 characters, no break opportunity
 RLO, PDF_, LRI, PDI = "\u202e", "\u202c", "\u2066", "\u2069"
@@ -96,6 +97,15 @@ def test_bidi_controls_are_closed_inside_their_paragraph(hostile):
     for p in html_body(hostile).iter("p"):
         assert balance_bidi("".join(p.itertext())) == "".join(p.itertext())
 
+
+
+def test_contain_bidi_finds_a_control_deep_in_the_model_and_leaves_clean_values_as_they_are():
+    clean = (Paragraph((Text("plain"), Emphasis((Text("also plain"),))), line=3), "a title")
+    assert contain_bidi(clean) is clean  # nothing to balance: the same object, nothing rebuilt
+    hostile = (clean[0], Paragraph((Text("plain"), Emphasis((Text(f"{RLO}deep"),))), line=4))
+    fixed = contain_bidi(hostile)
+    assert fixed[0] is clean[0]
+    assert fixed[1] == Paragraph((Text("plain"), Emphasis((Text(f"{RLO}deep{PDF_}"),))), line=4)
 
 def test_a_2000_character_word_stays_inside_the_page(hostile, tmp_path):
     assert LONG_WORD in epub_text(hostile).replace("\u00ad", "")

@@ -125,3 +125,30 @@ def test_theme_lists_each_file_per_output_with_its_origin(overridden):
     pdf = {(row[0], row[1]) for row in sections["PDF"]}
     assert ("style", "print.css") in pdf and ("style", "epub.css") not in pdf
     assert 'sreen.css: did you mean "screen.css"?' in result.stdout
+
+
+def test_the_default_theme_python_is_up_to_date():
+    """theme_code.py holds what Jinja makes of each default template; run scripts/compile-theme after
+    changing a template (or Jinja), else builds parse the changed templates again (same output, slower)."""
+    from interview_publish.sandbox import theme_code_text
+    from interview_publish.theme import Theme
+
+    made = (REPO / "src" / "interview_publish" / "theme_code.py").read_text(encoding="utf-8")
+    assert made == theme_code_text(Theme.for_project(None).env, REPO / "templates"), "run scripts/compile-theme"
+
+
+def test_only_a_template_exactly_like_the_default_one_uses_its_python(tmp_path):
+    from interview_publish.sandbox import precompiled
+    from interview_publish.theme import Theme
+
+    env = Theme.for_project(None).env
+    source = (REPO / "templates" / "partials" / "turn.html.j2").read_text(encoding="utf-8")
+    assert precompiled(env, "partials/turn.html.j2", source) == env.compile(source, "partials/turn.html.j2",
+                                                                            raw=True)
+    assert precompiled(env, "partials/turn.html.j2", source.replace("turn ", "turn house-")) is None
+    assert precompiled(env, "partials/interview.html.j2", source) is None  # the name is part of the code
+    project = make_project(tmp_path / "p")
+    (project / "templates" / "partials").mkdir(parents=True)
+    (project / "templates" / "partials" / "turn.html.j2").write_text(source.replace("turn ", "turn house-"))
+    assert run_cli("build", str(project), "-f", "html").returncode == 0
+    assert 'class="turn house-' in outputs(project)["html"].read_text(encoding="utf-8")

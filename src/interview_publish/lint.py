@@ -12,6 +12,9 @@ from .readers.boilerplate import boilerplate_reason
 from .readers.text_input import SourceParagraph
 
 FILLERS = re.compile(r"\b(?:um+|uh+|erm|er|hmm+|you know|i mean|sort of|kind of)\b", re.IGNORECASE)
+# A capitalised word of five letters or more: \b[A-ZА-ЯЁ][\w'’-]{4,}\b, with the start-of-word check made after
+# the capital (a lookbehind), so the regex engine skips quickly to the capitals instead of trying every place.
+LONG_NAME = re.compile(r"[A-ZА-ЯЁ](?<!\w[A-ZА-ЯЁ])[\w'’-]{4,}\b")
 CODES = ("name-variant", "label-variant", "web-leftover", "unanswered-question", "empty-turn", "unbalanced-quotes",
          "unbalanced-brackets", "filler-words", "cues", "index-candidates")
 
@@ -137,13 +140,15 @@ def name_variants(interview: Interview) -> list[Finding]:
     seen: dict[str, int | None] = {}
     for turn in interview.turns:
         for paragraph in turn.paragraphs:
-            for word in re.findall(r"\b[A-ZА-ЯЁ][\w'’-]{4,}\b", paragraph.text):
+            for word in LONG_NAME.findall(paragraph.text):
                 seen.setdefault(word, paragraph.line)
     words = sorted(seen)
     found = []
     for i, first in enumerate(words):
         for second in words[i + 1:]:
-            if first[0] == second[0] and abs(len(first) - len(second)) <= 2 and close(first, second):
+            if first[0] != second[0]:
+                break  # sorted: no later word starts with first's letter either
+            if abs(len(first) - len(second)) <= 2 and close(first, second):
                 a, b = sorted((first, second), key=lambda w: seen[w] or 0)
                 found.append(Finding("name-variant", "warning",
                                      f'"{a}" (line {seen[a]}) and "{b}" (line {seen[b]}) may be one name spelt two ways',

@@ -67,18 +67,52 @@ def has_bidi_controls(text: str) -> bool:
 def contain_bidi(value):
     """Every string in a model value (frozen dataclasses, tuples) with its bidi controls balanced; values
     without any come back unchanged (the same object)."""
+    strings: list[str] = []
+    collect_strings(value, strings)
+    if not _BIDI.search("".join(strings)):  # the usual case: nothing to balance, nothing to rebuild
+        return value
+    return contain_bidi_in(value)
+
+
+def contain_bidi_in(value):
     if isinstance(value, str):
         return balance_bidi(value)
     if isinstance(value, tuple):
-        items = tuple(contain_bidi(item) for item in value)
+        items = tuple(contain_bidi_in(item) for item in value)
         return value if all(a is b for a, b in zip(items, value)) else items
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+    names = init_fields(value)
+    if names:
         changes = {}
-        for field in dataclasses.fields(value):
-            if field.init:
-                old = getattr(value, field.name)
-                new = contain_bidi(old)
-                if new is not old and new != old:
-                    changes[field.name] = new
+        for name in names:
+            old = getattr(value, name)
+            new = contain_bidi_in(old)
+            if new is not old and new != old:
+                changes[name] = new
         return dataclasses.replace(value, **changes) if changes else value
     return value
+
+
+def collect_strings(value, out: list[str]) -> None:
+    """The strings contain_bidi looks at, in order: in tuples and in the init fields of dataclasses."""
+    if isinstance(value, str):
+        out.append(value)
+    elif isinstance(value, tuple):
+        for item in value:
+            collect_strings(item, out)
+    else:
+        names = _INIT_FIELDS.get(type(value))
+        for name in init_fields(value) if names is None else names:
+            collect_strings(getattr(value, name), out)
+
+
+_INIT_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def init_fields(value) -> tuple[str, ...]:
+    """The names of the init fields of a dataclass instance (none for anything else), looked up once per type."""
+    kind = type(value)
+    names = _INIT_FIELDS.get(kind)
+    if names is None:
+        is_instance = dataclasses.is_dataclass(value) and not isinstance(value, type)
+        names = _INIT_FIELDS[kind] = tuple(f.name for f in dataclasses.fields(value) if f.init) if is_instance else ()
+    return names

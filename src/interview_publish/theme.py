@@ -56,16 +56,16 @@ class Theme:
         """A sandboxed Jinja environment that escapes everything, refuses undefined names and loads
         templates only from inside the theme folders."""
         import jinja2
-        from jinja2.sandbox import SandboxedEnvironment
 
         from .renderers.markup import render_inlines
+        from .sandbox import ThemeEnvironment
 
         loader = jinja2.ChoiceLoader([
             jinja2.PrefixLoader({DEFAULT_PREFIX: contained_loader([self.default_dir / "templates"], self.roots)},
                                 delimiter=":"),
             contained_loader([d / "templates" for d in self.dirs if (d / "templates").is_dir()], self.roots),
         ])
-        env = SandboxedEnvironment(
+        env = ThemeEnvironment(
             loader=loader,
             autoescape=True,
             undefined=jinja2.StrictUndefined,

@@ -44,6 +44,16 @@ _QUOTE = re.compile("[\"']")
 _URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+")
 _ELISIONS = re.compile(r"(?<![\w'’])'(?=(?:n'|em\b|cause\b|tis\b|twas\b|til\b|bout\b|round\b|\d0s\b|\d\ds\b))",
                        re.IGNORECASE)
+_DOUBLE_DASH = re.compile(r"(?<=\S)---?(?=\S)")
+_SPACED_DOUBLE_DASH = re.compile(r"\s---?\s")
+_SPACED_HYPHEN = re.compile(r"(?<=\S) - (?=\S)")
+# An apostrophe between letters (don't, O'Brien) and after one (the students' books): the lookbehind
+# comes after the quote mark, so the regex engine looks for the mark first instead of trying every place.
+_INNER_APOSTROPHE = re.compile(r"'(?<=\w')(?=\w)")
+_FINAL_APOSTROPHE = re.compile(r"'(?<=\w')(?=\s|$|[.,;:!?)])")
+_DIGIT_SPACE = re.compile(r"\d ")
+_UNIT_SPACE = re.compile(rf"(?<=\d) (?={UNITS}(?!\w))")
+_FRENCH_PUNCTUATION = re.compile(r"(?<=\w) ?([;:!?»])")
 
 
 def typeset_publication(publication: Publication) -> Publication:
@@ -64,7 +74,9 @@ def typeset_interview(interview: Interview, language: str) -> Interview:
     blocks = []
     for block in interview.blocks:
         if isinstance(block, (Turn, Note)):
-            block = replace(block, paragraphs=tuple(setter.paragraph(p) for p in block.paragraphs))
+            paragraphs = tuple(setter.paragraph(p) for p in block.paragraphs)
+            if any(new is not old for new, old in zip(paragraphs, block.paragraphs)):  # else keep the block
+                block = replace(block, paragraphs=paragraphs)
         elif isinstance(block, Section):
             block = replace(block, title=setter.text(block.title))
         blocks.append(block)
@@ -82,6 +94,7 @@ class Typesetter:
         self.honorifics = HONORIFICS.get(self.base, ())
         alternatives = "|".join(re.escape(h) for h in self.honorifics)
         self._honorifics = re.compile(rf"(?<![\w.])({alternatives}) (?=\w)") if alternatives else None
+        self._honorific_words = re.compile(rf"(?:{alternatives}) ") if alternatives else None  # a quick pre-check
 
     def text(self, text: str) -> str:
         return self.paragraph(Paragraph((Text(text),))).text
@@ -98,6 +111,8 @@ class Typesetter:
 
     def stream(self, text: str) -> str:
         """All rules over one run of text; URLs are kept as they are."""
+        if "@" not in text and "http" not in text and "www." not in text:  # no URL: one run
+            return self.rules(text, "")
         out, position = [], 0
         for match in _URL.finditer(text):
             out.append(self.rules(text[position:match.start()], text[:position]))
@@ -107,16 +122,21 @@ class Typesetter:
         return "".join(out)
 
     def rules(self, text: str, before: str) -> str:
+        # Each rule runs only where the characters it needs occur: a skipped rule would change nothing.
         text = text.replace("...", "\u2026").replace(". . .", "\u2026")
-        text = re.sub(r"(?<=\S)---?(?=\S)", "\u2014", text)  # word--word: an em dash
-        text = re.sub(r"\s---?\s", self.spaced_dash(em=True), text)
-        text = re.sub(r"(?<=\S) - (?=\S)", self.spaced_dash(), text)
-        text = self.curly(text, before)
-        if self._honorifics:
+        if "--" in text:
+            text = _DOUBLE_DASH.sub("\u2014", text)  # word--word: an em dash
+            text = _SPACED_DOUBLE_DASH.sub(self.spaced_dash(em=True), text)
+        if " - " in text:
+            text = _SPACED_HYPHEN.sub(self.spaced_dash(), text)
+        if "'" in text or '"' in text:
+            text = self.curly(text, before)
+        if self._honorifics and self._honorific_words.search(text):
             text = self._honorifics.sub("\\1" + NBSP, text)
-        text = re.sub(rf"(?<=\d) (?={UNITS}(?!\w))", NBSP, text)
+        if _DIGIT_SPACE.search(text):
+            text = _UNIT_SPACE.sub(NBSP, text)
         if self.base == "fr":
-            text = re.sub(r"(?<=\w) ?([;:!?»])", lambda m: NNBSP + m.group(1) if m.group(1) != "»" else m.group(0), text)
+            text = _FRENCH_PUNCTUATION.sub(lambda m: NNBSP + m.group(1) if m.group(1) != "»" else m.group(0), text)
         return text
 
     def spaced_dash(self, em: bool = False) -> str:
@@ -129,9 +149,10 @@ class Typesetter:
     def curly(self, text: str, before: str) -> str:
         """Straight quotes to the language's marks, apostrophes to ’, by context."""
         q = self.quotes
-        text = _ELISIONS.sub(q.apostrophe, text)
-        text = re.sub(r"(?<=\w)'(?=\w)", q.apostrophe, text)  # don't, O'Brien
-        text = re.sub(r"(?<=\w)'(?=\s|$|[.,;:!?)])", q.apostrophe, text) if self.base == "en" else text
+        if "'" in text:
+            text = _ELISIONS.sub(q.apostrophe, text)
+            text = _INNER_APOSTROPHE.sub(q.apostrophe, text)  # don't, O'Brien
+            text = _FINAL_APOSTROPHE.sub(q.apostrophe, text) if self.base == "en" else text
         depth = count_open(before, q)
         out, position = [], 0
         for found in _QUOTE.finditer(text):  # only the quote marks need a decision; the rest is copied
@@ -169,6 +190,8 @@ def iter_texts(children):
 def split_like(result: str, lengths: list[int], original: str) -> list[str]:
     """Cut the typeset stream back into the original nodes' pieces, mapping positions through the
     edits by aligning on the unchanged characters."""
+    if len(lengths) == 1:  # one node: nothing to cut
+        return [result]
     import difflib
 
     matcher = difflib.SequenceMatcher(None, original, result, autojunk=False)

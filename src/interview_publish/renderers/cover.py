@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import textwrap
+import threading
 from pathlib import Path
 
 from ..model import Publication
@@ -13,7 +14,37 @@ COVER_FONTS = ("CharisSIL-Regular.ttf", "CharisSIL-Italic.ttf")
 INK, PAPER, ACCENT = (29, 29, 27), (246, 243, 234), (128, 36, 30)
 
 
-def typographic_cover(publication: Publication, fonts: Path) -> bytes:
+class CoverDrawing(threading.Thread):
+    """The typographic cover, drawn in the background: Pillow lets go of the interpreter while it
+    rasterises and compresses, so the build goes on rendering meanwhile. ``result()`` waits for the
+    PNG's bytes (and raises what drawing raised)."""
+
+    def __init__(self, publication: Publication, fonts: Path):
+        super().__init__(name="cover", daemon=True)
+        self._inputs = (publication, fonts)
+        self._data: bytes | None = None
+        self._error: BaseException | None = None
+        self.start()
+
+    def run(self) -> None:
+        try:
+            self._data = draw_cover(*self._inputs)
+        except BaseException as exc:  # handed to whoever asks for the result
+            self._error = exc
+
+    def result(self) -> bytes:
+        self.join()
+        if self._error is not None:
+            raise self._error
+        return self._data
+
+
+def typographic_cover(publication: Publication, fonts: Path) -> CoverDrawing:
+    """The generated cover, started in the background (see CoverDrawing)."""
+    return CoverDrawing(publication, fonts)
+
+
+def draw_cover(publication: Publication, fonts: Path) -> bytes:
     """A PNG cover: title, the people interviewed, the publisher, set in Charis SIL."""
     from PIL import Image, ImageDraw, ImageFont
 
@@ -38,7 +69,8 @@ def typographic_cover(publication: Publication, fonts: Path) -> bytes:
         publisher_font = ImageFont.truetype(str(regular), 54)
         centered(draw, meta.publisher.upper(), publisher_font, SIZE[1] - 330, width)
     out = io.BytesIO()
-    image.save(out, format="PNG")  # optimize=True costs a quarter of a second
+    out.name = "cover.png"  # the format from the name: Pillow then loads its PNG plugin only, not five
+    image.save(out)  # optimize=True costs a quarter of a second
     return out.getvalue()
 
 

@@ -11,7 +11,7 @@ from lxml import etree
 from ..model import Publication
 from ..theme import Theme
 from .context import GENERATOR, base_context
-from .cover import cover_alt, typographic_cover
+from .cover import CoverDrawing, cover_alt, typographic_cover
 from .pagebreaks import PageStart
 
 XHTML = "application/xhtml+xml"
@@ -23,11 +23,16 @@ CONFORMANCE = "EPUB Accessibility 1.1 - WCAG 2.2 Level AA"
 
 @dataclass(frozen=True)
 class CoverImage:
-    """A cover image from the project: its bytes and media type."""
+    """A cover image: the project's, or the generated one (perhaps still being drawn), and its media type."""
 
-    data: bytes
+    content: bytes | CoverDrawing
     media_type: str
     extension: str
+
+    @property
+    def data(self) -> bytes:
+        """The image's bytes (waiting for a cover still being drawn)."""
+        return self.content if isinstance(self.content, bytes) else self.content.result()
 
 
 @dataclass(frozen=True)
@@ -60,7 +65,7 @@ def render_epub(publication: Publication, theme: Theme, print_pages: PrintPages 
     if cover is None:  # callers normally pass the project's cover or the generated one
         cover = CoverImage(typographic_cover(publication, theme.fonts_dir()), "image/png", "png")
     image = epub.EpubItem(uid="cover-image", file_name=f"images/cover.{cover.extension}",
-                          media_type=cover.media_type, content=cover.data)
+                          media_type=cover.media_type)  # its content when the book is written
     image.properties = ["cover-image"]
     book.add_item(image)
     page = {"stylesheet": "../" + STYLESHEET}
@@ -138,9 +143,11 @@ def render_epub(publication: Publication, theme: Theme, print_pages: PrintPages 
     book.spine = [cover_page, titlepage, copyright_page, (nav, "no"), *fronts, *reading,
                   *backs, *([index_page] if index_page else [])]
 
+    image.content = cover.data  # a generated cover was drawn meanwhile
     raw = io.BytesIO()
+    # Stored, not compressed: repack() reads it back and compresses each file once, for good.
     epub.write_epub(raw, book, {"mtime": meta.modified, "raise_exceptions": True, "epub3_landmark": False,
-                                "epub2_guide": False, "epub3_pages": False})
+                                "epub2_guide": False, "epub3_pages": False, "compresslevel": 0})
     return repack(raw.getvalue(), meta.language, meta.modified.timetuple()[:6])
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from markupsafe import Markup
 
@@ -29,18 +30,25 @@ class PageBreaks:
         return Markup('<span{} role="doc-pagebreak" id="page-{}" title="{}"></span>').format(
             Markup(epub_type), label, label)
 
+    @cached_property
+    def by_anchor(self) -> dict[str, list[PageStart]]:
+        """The starts of each anchor, in order: each paragraph looks up its own, not every page's."""
+        found: dict[str, list[PageStart]] = {}
+        for start in self.starts:
+            found.setdefault(start.anchor, []).append(start)
+        return found
+
     def before(self, anchor: str) -> Markup:
         """Markers that go just before an element."""
-        return Markup("").join(self.marker(s.label) for s in self.starts if s.anchor == anchor and s.offset is None)
+        return Markup("").join(self.marker(s.label) for s in self.by_anchor.get(anchor, ()) if s.offset is None)
 
     def at_start(self, anchor: str) -> Markup:
         """Markers at the very start of a paragraph: before its speaker label."""
-        return Markup("").join(self.marker(s.label) for s in self.starts if s.anchor == anchor and s.offset == 0)
+        return Markup("").join(self.marker(s.label) for s in self.by_anchor.get(anchor, ()) if s.offset == 0)
 
     def within(self, anchor: str) -> tuple[tuple[int, Markup], ...]:
         """(offset, marker) pairs inside a paragraph's text."""
-        return tuple((s.offset, self.marker(s.label)) for s in self.starts
-                     if s.anchor == anchor and s.offset)
+        return tuple((s.offset, self.marker(s.label)) for s in self.by_anchor.get(anchor, ()) if s.offset)
 
     def template_globals(self) -> dict:
         return {"breaks_before": self.before, "breaks_at_start": self.at_start, "breaks_in": self.within,
