@@ -130,11 +130,32 @@ def test_theme_lists_each_file_per_output_with_its_origin(overridden):
 def test_the_default_theme_python_is_up_to_date():
     """theme_code.py holds what Jinja makes of each default template; run scripts/compile-theme after
     changing a template (or Jinja), else builds parse the changed templates again (same output, slower)."""
-    from interview_publish.sandbox import theme_code_text
+    from interview_publish import theme_code
+    from interview_publish.sandbox import digest, precompiled, settings, theme_code_text
     from interview_publish.theme import Theme
 
-    made = (REPO / "src" / "interview_publish" / "theme_code.py").read_text(encoding="utf-8")
-    assert made == theme_code_text(Theme.for_project(None).env, REPO / "templates"), "run scripts/compile-theme"
+    env = Theme.for_project(None).env
+    sources = {path.relative_to(REPO / "templates").as_posix(): path.read_text(encoding="utf-8")
+               for path in sorted((REPO / "templates").rglob("*.j2"))}
+    # made from today's templates (whatever Jinja is installed) ...
+    assert {name: made[0] for name, made in theme_code.TEMPLATES.items()} == \
+        {name: digest(source) for name, source in sources.items()}, "run scripts/compile-theme"
+    if theme_code.SETTINGS == settings(env):  # ... and, with the Jinja it was made for, exactly its code
+        made = (REPO / "src" / "interview_publish" / "theme_code.py").read_text(encoding="utf-8")
+        assert made == theme_code_text(env, REPO / "templates"), "run scripts/compile-theme"
+    else:  # another Jinja (a newer release): every template is compiled as usual, none from theme_code.py
+        assert all(precompiled(env, name, source) is None for name, source in sources.items())
+
+
+def test_another_jinja_compiles_the_default_templates_as_usual(monkeypatch):
+    from interview_publish import theme_code
+    from interview_publish.sandbox import precompiled
+    from interview_publish.theme import Theme
+
+    env = Theme.for_project(None).env
+    source = (REPO / "templates" / "partials" / "turn.html.j2").read_text(encoding="utf-8")
+    monkeypatch.setattr(theme_code, "SETTINGS", theme_code.SETTINGS.replace("'3.", "'2.", 1))
+    assert precompiled(env, "partials/turn.html.j2", source) is None
 
 
 def test_only_a_template_exactly_like_the_default_one_uses_its_python(tmp_path):
@@ -142,9 +163,13 @@ def test_only_a_template_exactly_like_the_default_one_uses_its_python(tmp_path):
     from interview_publish.theme import Theme
 
     env = Theme.for_project(None).env
+    from interview_publish import theme_code
+    from interview_publish.sandbox import settings
+
     source = (REPO / "templates" / "partials" / "turn.html.j2").read_text(encoding="utf-8")
-    assert precompiled(env, "partials/turn.html.j2", source) == env.compile(source, "partials/turn.html.j2",
-                                                                            raw=True)
+    if theme_code.SETTINGS == settings(env):  # made for this Jinja (see the test above for another one)
+        assert precompiled(env, "partials/turn.html.j2", source) == env.compile(source, "partials/turn.html.j2",
+                                                                                raw=True)
     assert precompiled(env, "partials/turn.html.j2", source.replace("turn ", "turn house-")) is None
     assert precompiled(env, "partials/interview.html.j2", source) is None  # the name is part of the code
     project = make_project(tmp_path / "p")
