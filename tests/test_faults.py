@@ -84,6 +84,28 @@ def test_a_build_killed_during_the_pdf_leaves_the_old_files_byte_identical(built
     assert not Path(f"/proc/{layout}").exists() or Path(f"/proc/{layout}/stat").read_text().split()[2] == "Z"
 
 
+def test_ctrl_c_during_the_pdf_ends_the_layout_process_without_a_traceback(built, tmp_path):
+    project, before = built
+    marker = tmp_path / "in-pdf"
+    env = {**os.environ, "FAULT": "pause-in-pdf", "MARKER": str(marker),
+           "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO / "tests" / "fault_site"), os.environ.get("PYTHONPATH")]))}
+    env.pop("INTERVIEW_PUBLISH_DEBUG", None)
+    process = subprocess.Popen([sys.executable, "-P", "-m", "interview_publish", "build", str(project)], env=env,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    deadline = time.monotonic() + 240
+    while not marker.exists():
+        assert process.poll() is None and time.monotonic() < deadline, process.communicate()
+        time.sleep(0.05)
+    layout = int(marker.read_text())
+    assert os.getsid(layout) != os.getsid(process.pid)  # out of the terminal's reach: only the build hears it
+    os.killpg(process.pid, signal.SIGINT)  # as Ctrl-C does: to the terminal's foreground group
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == 130 and err.endswith("interrupted; dist/ is unchanged\n"), err
+    assert "Traceback" not in err and "KeyboardInterrupt" not in err, err
+    assert not Path(f"/proc/{layout}").exists()  # ended (and reaped) by the build
+    assert snapshot(project / "dist") == before
+
+
 def test_a_layout_process_that_dies_gives_one_clear_message_and_leaves_dist_as_it_was(built):
     project, before = built
     process = faulty(project, "die-in-pdf")

@@ -179,7 +179,8 @@ class Channel:
 def launch():
     """A layout process (pdfworker.serve) and the Channel to it. It is a new Python, started with -P so
     that the current folder (a project, perhaps someone else's) is never searched for modules; it imports
-    this package from where this process did."""
+    this package from where this process did. It runs in a session of its own, so Ctrl-C reaches only the
+    build, which ends it (no traceback from a process interrupted mid-import)."""
     import subprocess
     import sys
     from pathlib import Path
@@ -190,7 +191,7 @@ def launch():
             f"from interview_publish.renderers.pdfworker import serve; serve({down[0]}, {up[1]})")
     try:
         process = subprocess.Popen([sys.executable, "-P", "-c", code], pass_fds=(down[0], up[1]),
-                                   stdin=subprocess.DEVNULL)
+                                   stdin=subprocess.DEVNULL, start_new_session=True)
     finally:
         os.close(down[0])
         os.close(up[1])
