@@ -31,11 +31,12 @@ class Finding:
     hint: str
 
 
-def lint_publication(publication: Publication, ignore: tuple[str, ...] = ()) -> list[Problem]:
-    """Every finding not silenced in publication.toml, as Problems with a hint."""
+def lint_publication(publication: Publication, ignore: tuple[str, ...] = (), per_interview=None) -> list[Problem]:
+    """Every finding not silenced in publication.toml, as Problems with a hint. ``per_interview``: each
+    interview's lint_interview findings, where they were found already (a reading process, readpool.py)."""
     findings = []
-    for interview in publication.interviews:
-        findings += lint_interview(interview)
+    for number, interview in enumerate(publication.interviews):
+        findings += lint_interview(interview) if per_interview is None else per_interview[number]
     if publication.index_terms:
         findings += index_candidates(publication)
     return [Problem(f.severity, f.code, f.message, f.path, f.line, f.hint) for f in findings if f.code not in ignore]

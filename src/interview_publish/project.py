@@ -235,16 +235,12 @@ def read_checked(project: Project, jobs: int | None, lint: bool
     publication = contain_publication(publication, blocks_contained=finished)
     if not lint:
         return publication, problems, None
-    from .lint import index_candidates, lint_publication
+    from .lint import lint_publication
 
-    if not finished or any(read.findings is None for read in reads):
-        return publication, problems, lint_publication(publication, config.lint_ignore)
-    # lint_publication, its per-interview part done where each transcript was read
-    findings = [finding for read in reads for finding in read.findings]
-    if publication.index_terms:
-        findings += index_candidates(publication)
-    return publication, problems, [Problem(f.severity, f.code, f.message, f.path, f.line, f.hint) for f in findings
-                                   if f.code not in config.lint_ignore]
+    done = [read.findings for read in reads]  # each interview's lint, where it was read in a process
+    if not finished or any(findings is None for findings in done):
+        done = None
+    return publication, problems, lint_publication(publication, config.lint_ignore, done)
 
 
 def bidi_warnings(publication: Publication, paragraphs: list | None = None) -> list[Problem]:

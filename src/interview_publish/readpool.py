@@ -7,16 +7,14 @@ would stay held in the child forever): `serve` builds from threads, and so reads
 A child that fails in any way (a transcript's error, a crash, a kill) just ends; the caller reads what is
 missing itself, in order, so the error of the first failing transcript is raised as and where it would be
 without processes. Ctrl-C reaches only the parent (the children ignore it), which ends the children.
+Indices go down and results come up as pickled messages (channel.py).
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
-import pickle
-import selectors
 import signal
-import struct
 import threading
 from collections import deque
 from pathlib import Path
@@ -29,8 +27,6 @@ MIN_TRANSCRIPTS = 8
 MIN_BYTES = 48_000
 PER_PROCESS = 4  # transcripts at least per process
 AHEAD = 2  # transcripts handed to a process ahead of its results, so it never waits for the next
-_TASK = struct.Struct("<i")  # a transcript's index, parent to child
-_RESULT = struct.Struct("<iQ")  # its index and the length of its pickled result, child to parent
 
 
 def read_processes(transcripts: tuple[Path, ...], jobs: int | None) -> int:
@@ -127,12 +123,15 @@ def take_started(key) -> Readers | None:
 
 
 class _Child:
-    def __init__(self, pid: int, tasks: int, results: int):
-        self.pid, self.tasks, self.results = pid, tasks, results
+    def __init__(self, pid: int, channel):
+        self.pid, self.channel = pid, channel  # layoutpool.Channel: pickled messages over two pipes
         self.pending: deque[int] = deque()
+        self.handing_out = True  # until its task pipe is closed (nothing more to do)
 
 
 def _fork(work, siblings: list[_Child]) -> _Child:
+    from .channel import Channel
+
     task_read, task_write = os.pipe()
     result_read, result_write = os.pipe()
     try:
@@ -146,9 +145,11 @@ def _fork(work, siblings: list[_Child]) -> _Child:
         try:
             signal.signal(signal.SIGINT, signal.SIG_IGN)
             signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
-            for fd in [task_write, result_read] + [fd for s in siblings for fd in (s.tasks, s.results)]:
-                os.close(fd)  # else a sibling would never see the end of its tasks
-            _serve(work, task_read, result_write)
+            os.close(task_write)
+            os.close(result_read)
+            for sibling in siblings:
+                sibling.channel.close()  # else a sibling would never see the end of its tasks
+            _serve(work, Channel(task_read, result_write))
             code = 0
         except BaseException:
             pass
@@ -156,46 +157,45 @@ def _fork(work, siblings: list[_Child]) -> _Child:
             os._exit(code)
     os.close(task_read)
     os.close(result_write)
-    return _Child(pid, task_write, result_read)
+    return _Child(pid, Channel(result_read, task_write))
 
 
-def _serve(work, tasks: int, results: int) -> None:
-    """In the child: run each index the parent sends and send back the pickled result; return when the
-    parent has no more, or (a failure) raise."""
+def _serve(work, channel) -> None:
+    """In the child: run each index the parent sends and send back (index, result); return when the parent
+    has no more, or (a failure) raise."""
     while True:
-        header = _read_exactly(tasks, _TASK.size)
-        if header is None:
+        try:
+            index = channel.recv()
+        except EOFError:
             return
-        (index,) = _TASK.unpack(header)
-        data = pickle.dumps(work(index), pickle.HIGHEST_PROTOCOL)
-        _write_all(results, _RESULT.pack(index, len(data)) + data)
+        channel.send((index, work(index)))
 
 
 def _share_out(children: list[_Child], count: int, results: dict) -> None:
     """Hand out the indices in order, a few ahead to each child, and collect the results until all are
     in or a child fails."""
+    from multiprocessing.connection import wait
+
     upcoming = iter(range(count))
-    with selectors.DefaultSelector() as selector:
-        for child in children:
-            selector.register(child.results, selectors.EVENT_READ, child)
-            if not _hand_out(child, upcoming, AHEAD):
+    for child in children:
+        if not _hand_out(child, upcoming, AHEAD):
+            return
+    listening = {child.channel: child for child in children}
+    while len(results) < count and listening:
+        for channel in wait(list(listening)):
+            child = listening[channel]
+            try:
+                index, result = channel.recv()
+            except (EOFError, OSError):  # it ended: done, or failed or ended mid-task
+                if child.pending:
+                    return
+                del listening[channel]
+                continue
+            if not child.pending or child.pending.popleft() != index:
                 return
-        while len(results) < count:
-            for key, _ in selector.select():
-                child = key.data
-                header = _read_exactly(child.results, _RESULT.size)
-                if header is None:
-                    if child.pending:
-                        return  # the child failed or was ended
-                    selector.unregister(child.results)  # its work is done
-                    continue
-                index, size = _RESULT.unpack(header)
-                data = _read_exactly(child.results, size)
-                if data is None or not child.pending or child.pending.popleft() != index:
-                    return
-                results[index] = pickle.loads(data)
-                if not _hand_out(child, upcoming, 1):
-                    return
+            results[index] = result
+            if not _hand_out(child, upcoming, 1):
+                return
 
 
 def _hand_out(child: _Child, upcoming, number: int) -> bool:
@@ -203,12 +203,12 @@ def _hand_out(child: _Child, upcoming, number: int) -> bool:
     for _ in range(number):
         index = next(upcoming, None)
         if index is None:
-            if not child.pending and child.tasks >= 0:
-                os.close(child.tasks)
-                child.tasks = -1
+            if not child.pending and child.handing_out:
+                child.channel.outgoing.close()
+                child.handing_out = False
             return True
         try:
-            _write_all(child.tasks, _TASK.pack(index))
+            child.channel.send(index)
         except OSError:  # it ended
             return False
         child.pending.append(index)
@@ -219,37 +219,17 @@ def _end(children: list[_Child], kill: bool) -> None:
     """Close the pipes and wait for every child (idle, it ends); ``kill`` those that may be working (after
     a failure, on Ctrl-C)."""
     for child in children:
-        if child.tasks >= 0:
-            os.close(child.tasks)
-            child.tasks = -1
+        if child.handing_out:
+            child.channel.outgoing.close()
+            child.handing_out = False
         if kill:
             try:
                 os.kill(child.pid, signal.SIGKILL)
             except ProcessLookupError:
                 pass
     for child in children:
-        if child.results >= 0:
-            os.close(child.results)
-            child.results = -1
+        child.channel.close()
         try:
             os.waitpid(child.pid, 0)
         except ChildProcessError:
             pass
-
-
-def _read_exactly(fd: int, size: int) -> bytes | None:
-    """``size`` bytes from the pipe, or None when it ends first."""
-    chunks, missing = [], size
-    while missing:
-        chunk = os.read(fd, missing)
-        if not chunk:
-            return None
-        chunks.append(chunk)
-        missing -= len(chunk)
-    return b"".join(chunks)
-
-
-def _write_all(fd: int, data: bytes) -> None:
-    view = memoryview(data)
-    while view:
-        view = view[os.write(fd, view):]

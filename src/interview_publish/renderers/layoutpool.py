@@ -153,29 +153,6 @@ class Pool:
             position = firsts[index] + counts[index]
 
 
-class Channel:
-    """Both directions of talk with one layout process: pickled messages over two pipes."""
-
-    def __init__(self, reading: int, writing: int):
-        from multiprocessing.connection import Connection
-
-        self.incoming = Connection(reading, writable=False)
-        self.outgoing = Connection(writing, readable=False)
-
-    def send(self, message) -> None:
-        self.outgoing.send(message)
-
-    def recv(self):
-        return self.incoming.recv()
-
-    def fileno(self) -> int:
-        return self.incoming.fileno()
-
-    def close(self) -> None:
-        self.incoming.close()
-        self.outgoing.close()
-
-
 def launch():
     """A layout process (pdfworker.serve) and the Channel to it. It is a new Python, started with -P so
     that the current folder (a project, perhaps someone else's) is never searched for modules; it imports
@@ -195,6 +172,8 @@ def launch():
     finally:
         os.close(down[0])
         os.close(up[1])
+    from ..channel import Channel
+
     return process, Channel(up[0], down[1])
 
 

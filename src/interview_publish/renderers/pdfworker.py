@@ -66,7 +66,7 @@ def serve(reading: int, writing: int) -> None:
 
         with contextlib.suppress(Exception):
             ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
-    from .layoutpool import Channel
+    from ..channel import Channel
 
     worker_main(Channel(reading, writing))
 

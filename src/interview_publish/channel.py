@@ -1,0 +1,28 @@
+"""Talk with a helper process (a PDF layout process, a process reading transcripts): pickled messages
+over a pair of pipes, framed by multiprocessing's Connection."""
+
+from __future__ import annotations
+
+
+class Channel:
+    """Both directions of talk with one process: what is sent down one pipe, what is received up the other.
+    ``multiprocessing.connection.wait`` waits on it (by its reading end)."""
+
+    def __init__(self, reading: int, writing: int):
+        from multiprocessing.connection import Connection
+
+        self.incoming = Connection(reading, writable=False)
+        self.outgoing = Connection(writing, readable=False)
+
+    def send(self, message) -> None:
+        self.outgoing.send(message)
+
+    def recv(self):
+        return self.incoming.recv()
+
+    def fileno(self) -> int:
+        return self.incoming.fileno()
+
+    def close(self) -> None:
+        self.incoming.close()
+        self.outgoing.close()
