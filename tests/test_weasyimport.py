@@ -74,3 +74,86 @@ print(json.dumps({"version": module.__version__, "pango": ffi.pango is not None,
     assert found["lookups"] == ["interview_publish.renderers.weasyimport"]  # failed under the quick lookup
     assert found["pango"] and found["version"].startswith("70")  # ... and imported whole the second time
     assert found["after"] == "ctypes.util"
+
+
+FONTTOOLS_PROBE = """
+import io, json, sys
+from pathlib import Path
+from interview_publish.renderers.weasyimport import import_weasyprint
+weasyprint = import_weasyprint()
+import weasyprint.pdf.fonts as pdf_fonts
+imported = lambda: sorted(name for name in sys.modules  # what WeasyPrint takes from fontTools (pypdf needs a little)
+                          if name in ("fontTools.ttLib", "fontTools.subset", "fontTools.varLib.instancer"))
+fonts = Path(sys.argv[1])
+report = {"after_import": imported()}
+
+def pdf(css):
+    html = '<p style="font-family: Face">Quixotic jackdaws fly over the hedge.</p>'
+    from weasyprint.text.fonts import FontConfiguration
+
+    base, font_config = fonts.as_uri() + "/", FontConfiguration()
+    data = weasyprint.HTML(string=html, base_url=base).write_pdf(
+        stylesheets=[weasyprint.CSS(string=css, base_url=base, font_config=font_config)], font_config=font_config)
+    report.setdefault("after_first_pdf", imported())  # before pypdf, which imports fontTools, reads it
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(data))
+    names = [font["/BaseFont"] for font in reader.pages[0]["/Resources"]["/Font"].values()]
+    return {"text": reader.pages[0].extract_text().strip(), "fonts": [str(name) for name in names]}
+
+report["ttf"] = pdf('@font-face { font-family: Face; src: url(CharisSIL-Regular.ttf) }')
+STEP
+print(json.dumps(report))
+"""
+
+
+def fonttools_run(step: str, tmp_path) -> dict:
+    from pathlib import Path
+
+    fonts = Path(__file__).resolve().parents[1] / "styles" / "fonts"
+    env = {name: value for name, value in os.environ.items() if name not in ("LD_LIBRARY_PATH", "LIBRARY_PATH")}
+    result = subprocess.run([sys.executable, "-c", FONTTOOLS_PROBE.replace("STEP", step), str(fonts)],
+                            capture_output=True, text=True, timeout=120, env=env, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.splitlines()[-1])
+
+
+def test_fonttools_is_imported_only_when_a_font_needs_it(tmp_path):
+    # A WOFF font: WeasyPrint reads it with fontTools, which is imported then, and works as usual.
+    found = fonttools_run("""
+from fontTools.ttLib import TTFont
+woff = TTFont(str(fonts / "CharisSIL-Regular.ttf"))
+woff.flavor = "woff"
+woff.save("face.woff")
+fonts = Path.cwd()
+report["woff"] = pdf('@font-face { font-family: Face; src: url(face.woff) }')
+report["real"] = pdf_fonts.TTFont is TTFont and issubclass(pdf_fonts.TTLibError, Exception)
+""", tmp_path)
+    assert found["after_import"] == found["after_first_pdf"] == []  # a TrueType font needs no fontTools
+    assert found["ttf"]["text"] == found["woff"]["text"] == "Quixotic jackdaws fly over the hedge."
+    assert all(name.endswith("+Face") for name in found["ttf"]["fonts"] + found["woff"]["fonts"])  # not a fallback
+    assert found["real"]  # the stand-ins in WeasyPrint's globals were replaced by fontTools' own
+
+
+def test_fonts_are_subset_with_fonttools_where_harfbuzz_cannot(tmp_path):
+    found = fonttools_run("""
+pdf_fonts.harfbuzz_subset = None  # as on a system without libharfbuzz-subset
+report["fonttools"] = pdf('@font-face { font-family: Face; src: url(CharisSIL-Regular.ttf) }')
+report["after_subset"] = imported()
+report["real"] = pdf_fonts.subset is sys.modules["fontTools.subset"]
+""", tmp_path)
+    assert found["fonttools"]["text"] == found["ttf"]["text"] == "Quixotic jackdaws fly over the hedge."
+    assert found["fonttools"]["fonts"][0].endswith("+Face")
+    assert "fontTools.subset" in found["after_subset"] and found["real"]
+
+
+def test_a_fonttools_name_the_stand_ins_lack_makes_the_import_standard():
+    found = in_fresh_python("""
+import json, sys
+from interview_publish.renderers import weasyimport
+del weasyimport.FONTTOOLS_NAMES["weasyprint.pdf.fonts"]["ttFont"]  # as a WeasyPrint taking a new name would
+module = weasyimport.import_weasyprint()
+import weasyprint.pdf.fonts as pdf_fonts
+print(json.dumps({"version": module.__version__, "real": pdf_fonts.ttFont is sys.modules["fontTools.ttLib.ttFont"]}))
+""")
+    assert found["version"].startswith("70") and found["real"]
