@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -33,3 +34,77 @@ def test_a_layout_process_gives_the_same_files_and_messages_as_one_process(tmp_p
     made, reference = snapshot(there / "dist"), snapshot(here / "dist")
     assert set(made) == set(reference) and any(name.endswith(".pdf") for name in made)
     assert [name for name in made if made[name] != reference[name]] == []
+
+
+def audited_processes(*args: str) -> tuple[object, dict[int, list]]:
+    """The CLI under the audit hooks of tests/audit_site (in every Python process of the build): its result,
+    and the events each process recorded, by process id."""
+    import json
+    import os
+    import subprocess
+    import sys
+    import tempfile
+    from pathlib import Path
+
+    from helpers import REPO
+
+    with tempfile.TemporaryDirectory() as log:
+        env = {**os.environ, "AUDIT_DIR": log, **ENV,
+               "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO / "tests" / "audit_site"),
+                                                           os.environ.get("PYTHONPATH")]))}
+        result = subprocess.run([sys.executable, "-P", "-m", "interview_publish", *args], env=env,
+                                capture_output=True, text=True, timeout=300)
+        events = {int(path.stem): [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+                  for path in Path(log).glob("*.jsonl")}
+    return result, events
+
+
+def gone(pid: int) -> bool:
+    import os
+
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    return False
+
+
+def test_the_layout_process_starts_before_the_project_is_read_and_gets_the_hyphenation_patterns(tmp_path):
+    project = make_project(tmp_path / "book", SEED.read_text(encoding="utf-8"), config=CONFIG)
+    result, events = audited_processes("build", str(project), "--no-cache")
+    assert result.returncode == 0, result.stderr
+    main = next(pid for pid, log in events.items() if ["open", str(project / "content" / "publication.toml")] in log)
+    layout = [pid for pid in events if pid != main]
+    assert len(layout) == 1  # one layout process, no other Python
+    log = [event for event, target in events[main] if event == "subprocess.Popen" or str(target).endswith(".toml")]
+    assert log.index("subprocess.Popen") < log.index("open")  # started before the configuration was read
+
+    def patterns(pid):
+        return [target for event, target in events[pid] if event == "open" and "/pyphen/dictionaries/" in str(target)]
+
+    assert {Path(path).name for path in patterns(main)} == {"hyph_en_GB.dic"}  # parsed by the build ...
+    assert patterns(layout[0]) == []  # ... and sent: the layout process hyphenates without reading them
+    assert any("CharisSIL" in str(target) for event, target in events[layout[0]] if event == "open")  # it laid out
+    assert all(gone(pid) for pid in events)
+
+
+@pytest.mark.parametrize("args", [("-f", "epub,html"), ("--jobs", "1")], ids=["no-pdf", "jobs-1"])
+def test_no_layout_process_without_a_pdf_or_with_one_job(tmp_path, args):
+    project = make_project(tmp_path / "book", SEED.read_text(encoding="utf-8"), config=CONFIG)
+    result, events = audited_processes("build", str(project), "--no-cache", *args)
+    assert result.returncode == 0, result.stderr
+    assert len(events) == 1  # the build's process alone
+    started = [target for event, target in next(iter(events.values())) if event == "subprocess.Popen"]
+    # with --jobs 1, WeasyPrint is imported in the build's process, the quick way (weasyimport.py)
+    assert started == ([] if "--jobs" not in args else ["/sbin/ldconfig"])
+
+
+def test_a_build_the_cache_answers_ends_the_layout_process_started_early(tmp_path):
+    project = make_project(tmp_path / "book", SEED.read_text(encoding="utf-8"), config=CONFIG)
+    assert run_cli("build", str(project), env=ENV).returncode == 0
+    before = snapshot(project / "dist")
+    result, events = audited_processes("build", str(project))
+    assert result.returncode == 0 and "up to date" in result.stdout, result.stderr
+    assert snapshot(project / "dist") == before
+    assert len(events) <= 2  # the build, and the layout process if it got as far as its audit hook
+    assert all(gone(pid) for pid in events)

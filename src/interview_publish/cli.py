@@ -149,17 +149,22 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def run_build(args) -> int:
-    from .build import build
-    from .progress import Progress
+    from .renderers.layoutpool import started_early
 
-    overrides = {key: value for key, value in (("trim", args.trim), ("variant", args.pdf_variant)) if value}
-    progress = Progress(verbose=args.verbose, quiet=args.quiet)
-    try:
-        # a fresh process: a layout process imports WeasyPrint while this one reads and renders
-        result = build(Path(args.path), args.format, overrides, strict=args.strict, jobs=args.jobs,
-                       cache=not args.no_cache, progress=progress, layout_process=args.jobs != 1)
-    finally:
-        progress.close()
+    # A fresh process: a layout process imports WeasyPrint while this one reads and renders; it is started
+    # first thing, before the build cache is asked (ended at once should it have everything).
+    layout_process = args.jobs != 1
+    with started_early(layout_process and "pdf" in args.format):
+        from .build import build
+        from .progress import Progress
+
+        overrides = {key: value for key, value in (("trim", args.trim), ("variant", args.pdf_variant)) if value}
+        progress = Progress(verbose=args.verbose, quiet=args.quiet)
+        try:
+            result = build(Path(args.path), args.format, overrides, strict=args.strict, jobs=args.jobs,
+                           cache=not args.no_cache, progress=progress, layout_process=layout_process)
+        finally:
+            progress.close()
     report(result.problems, quiet=args.quiet)
     if not args.quiet:
         if not result.rendered:

@@ -17,6 +17,7 @@ import os
 from ..errors import PublishError, error
 
 _active: list = []  # the pool of the build under way, set up for its theme and settings
+_early: list = []  # layout processes started before the build knew it would need them (started_early)
 
 
 class Pool:
@@ -27,6 +28,8 @@ class Pool:
         self.size = max(1, size)
         self.workers: list = []  # (process, connection)
         self.setting = None  # (theme folders, print options) sent to the workers
+        self.languages: tuple[str, ...] = ()  # hyphenation patterns wanted (hyphenation.py) ...
+        self.patterns: dict = {}  # ... and those parsed and sent, by path
 
     def __enter__(self):
         try:
@@ -39,10 +42,12 @@ class Pool:
     def grow(self, size: int) -> None:
         """Start processes until there are ``size``; new ones get the current setting."""
         while len(self.workers) < size:
-            process, connection = launch()
+            process, connection = _early.pop() if _early else launch()
             self.workers.append((process, connection))
             if self.setting is not None:
                 connection.send(("setup", *self.setting))
+            if self.patterns:
+                connection.send(("hyphenation", self.patterns))
         self.size = max(self.size, size)
 
     def setup(self, theme_dirs, options) -> None:
@@ -52,6 +57,20 @@ class Pool:
             self.setting = setting
             for _, connection in self.workers:
                 connection.send(("setup", *setting))
+
+    def hyphenate(self, languages) -> None:
+        """The layout will hyphenate in these languages: their patterns are parsed here and sent before the
+        first job that is laid out (renderers/hyphenation.py)."""
+        self.languages = tuple(dict.fromkeys(self.languages + tuple(languages)))
+
+    def _send_patterns(self) -> None:
+        from .hyphenation import parsed_patterns
+
+        new = parsed_patterns(self.languages, skip=frozenset(self.patterns))
+        if new:
+            self.patterns.update(new)
+            for _, connection in self.workers:
+                connection.send(("hyphenation", new))
 
     def __exit__(self, *exc):
         self.close()
@@ -101,6 +120,8 @@ class Pool:
                         results[index] = found
                     else:
                         pending.append(replace(job, first_page=firsts[index]))
+            if pending and idle:
+                self._send_patterns()
             while pending and idle:
                 job = pending.pop(0)
                 connection = idle.pop(0)
@@ -151,6 +172,24 @@ class Pool:
             if index in waiting:
                 waiting.pop(index).send(firsts[index])
             position = firsts[index] + counts[index]
+
+
+@contextlib.contextmanager
+def started_early(wanted: bool):
+    """A layout process started now, when ``wanted``, before the project is even loaded: the first pool of
+    the build takes it, importing WeasyPrint already. Unless taken (the build cache had everything, the
+    build failed before), it is ended on leaving."""
+    if wanted:
+        with contextlib.suppress(OSError):  # no Python to start: the pool will say so, or lay out here
+            _early.append(launch())
+    try:
+        yield
+    finally:
+        while _early:
+            process, connection = _early.pop()
+            process.terminate()
+            process.wait()
+            connection.close()
 
 
 def launch():

@@ -65,10 +65,12 @@ def lay_out_in(pool, publication: Publication, theme: Theme, problems: list[Prob
                on_starts=None) -> PrintEdition:
     """The layout above, done by a layout process (layoutpool.py): the same HTML, the same passes; the
     last pass sends its page starts to ``on_starts`` before writing the PDF."""
+    from .hyphenation import languages
     from .pagemap import block_ids, paragraph_texts
     from .pdfworker import ChunkJob
 
     texts, blocks = paragraph_texts(publication), frozenset(block_ids(publication))
+    pool.hyphenate(languages(publication))
 
     def lay_out(index_starts, write: bool):
         page = theme.render("pdf/book.html.j2", **book_context(publication, index_starts))
@@ -151,13 +153,17 @@ def length_mm(value: str) -> float:
 
 @contextlib.contextmanager
 def refusals():
-    """A URL the contained fetcher refused (in a project's template, say) stops the build with its reason."""
-    from weasyprint.urls import FatalURLFetchingError
+    """A URL the contained fetcher refused (in a project's template, say) stops the build with its reason.
+    (WeasyPrint is not imported here: Press imports it, the quick way, weasyimport.py.)"""
+    import sys
 
     try:
         yield
-    except FatalURLFetchingError as refusal:
-        raise error("refused", f"the print layout asked for {refusal}") from None
+    except BaseException as exc:  # WeasyPrint's FatalURLFetchingError is a BaseException
+        urls = sys.modules.get("weasyprint.urls")
+        if urls is not None and isinstance(exc, urls.FatalURLFetchingError):
+            raise error("refused", f"the print layout asked for {exc}") from None
+        raise
 
 
 @contextlib.contextmanager

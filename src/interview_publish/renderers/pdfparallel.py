@@ -69,6 +69,7 @@ def render_pdf_parallel(publication: Publication, theme: Theme, options: PrintOp
     """Lay the chunks out in ``jobs`` processes (default: the machine's cores) and merge them; chunks laid
     out by an earlier build are reused from ``cache_dir`` (chunkcache.py) where nothing they show moved."""
     from .chunkcache import ChunkCache
+    from .hyphenation import languages
     from .layoutpool import cores, layout_pool
     from .pdf import PrintEdition, book_context, render_pdf
     from .pdfmerge import merge_chunks
@@ -113,6 +114,7 @@ def render_pdf_parallel(publication: Publication, theme: Theme, options: PrintOp
     with layout_pool(theme.dirs, options, size, wanted=True) as pool:
         if pool is None:
             return render_pdf(publication, theme, options, problems, jobs=1)
+        pool.hyphenate(languages(publication))
         results = pool.run(jobs_list, cache)
         body_results = [results[n] for n in range(1, back_index)]
         starts = tuple(s for r in body_results for s in r.starts)

@@ -72,8 +72,8 @@ def serve(reading: int, writing: int) -> None:
 
 
 def worker_main(connection) -> None:
-    """Serve the parent until it sends None: a ("setup", theme folders, print options) message, then
-    chunk jobs. WeasyPrint is imported first, while the parent is still reading the text."""
+    """Serve the parent until it sends None: a ("setup", theme folders, print options) message, perhaps
+    ("hyphenation", parsed patterns), then chunk jobs. WeasyPrint is imported first, while the parent is still reading the text."""
     from ..theme import Theme
     from .pdf import Press, refusals
 
@@ -91,6 +91,11 @@ def worker_main(connection) -> None:
             return
         if message is None:
             return
+        if isinstance(message, tuple) and message[0] == "hyphenation":
+            from .hyphenation import install
+
+            install(message[1])
+            continue
         if isinstance(message, tuple) and message[0] == "setup":
             setting, press = message[1:], None
             try:
