@@ -105,7 +105,7 @@ def render_project(project: Project, theme: Theme, formats: tuple[str, ...], str
     result.problems.extend(findings)
     step("done", "read")
     stem = output_stem(project, publication)
-    cover = read_cover(project) or generated_cover(publication, theme)
+    cover = read_cover(project) or generated_cover(publication, theme, begin="pdf" not in formats)
     cover_name = f"{stem}-cover.{cover.extension}"
     chunks = cache_dir(project.root) / "pdf" if cached else None
     rendered = render_all(formats, publication, project, theme, result.problems, cover, cover_name, jobs, chunks,
@@ -192,7 +192,8 @@ def render_all(formats: tuple[str, ...], publication: Publication, project: Proj
         step("start", "pdf")
         early: list = []  # a layout process sends the page starts before writing the PDF: render meanwhile
         edition = render_pdf(publication, theme, project.config.print, problems, jobs, chunk_cache,
-                             on_starts=lambda starts: early.append(starts) or ebooks(starts))
+                             on_starts=lambda starts: early.append(starts) or ebooks(starts),
+                             meanwhile=getattr(cover, "begin", None))
         rendered["pdf"] = edition.data
         step("done", "pdf")
         if not early or early[-1] != edition.starts:  # none sent, or the layout was done again since
@@ -211,14 +212,15 @@ def print_identifier(publication: Publication, project: Project) -> str:
     return "urn:uuid:" + str(uuid.uuid5(IDENTIFIER_NAMESPACE, name))
 
 
-def generated_cover(publication: Publication, theme: Theme):
-    """The typographic cover, drawn from the metadata in the theme's face."""
+def generated_cover(publication: Publication, theme: Theme, begin: bool = True):
+    """The typographic cover, drawn from the metadata in the theme's face, from now on or from its
+    ``begin()``."""
     from .renderers.cover import COVER_FONTS, typographic_cover
     from .renderers.epub import CoverImage
 
     for name in COVER_FONTS:
         theme.font(name)  # there, and inside the theme: else one clear error
-    return CoverImage(typographic_cover(publication, theme.fonts_dir()), "image/png", "png")
+    return CoverImage(typographic_cover(publication, theme.fonts_dir(), begin), "image/png", "png")
 
 
 def read_cover(project: Project):

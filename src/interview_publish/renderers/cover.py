@@ -16,15 +16,20 @@ INK, PAPER, ACCENT = (29, 29, 27), (246, 243, 234), (128, 36, 30)
 
 class CoverDrawing(threading.Thread):
     """The typographic cover, drawn in the background: Pillow lets go of the interpreter while it
-    rasterises and compresses, so the build goes on rendering meanwhile. ``result()`` waits for the
-    PNG's bytes (and raises what drawing raised)."""
+    rasterises and compresses, so the build goes on rendering meanwhile. Drawing starts with ``begin()``
+    (a build making a PDF calls it once the layout is under way: importing Pillow and drawing would slow
+    the build's own work until then), or else with ``result()``, which waits for the PNG's bytes (and
+    raises what drawing raised)."""
 
     def __init__(self, publication: Publication, fonts: Path):
         super().__init__(name="cover", daemon=True)
         self._inputs = (publication, fonts)
         self._data: bytes | None = None
         self._error: BaseException | None = None
-        self.start()
+
+    def begin(self) -> None:
+        if self.ident is None:
+            self.start()
 
     def run(self) -> None:
         try:
@@ -33,15 +38,19 @@ class CoverDrawing(threading.Thread):
             self._error = exc
 
     def result(self) -> bytes:
+        self.begin()
         self.join()
         if self._error is not None:
             raise self._error
         return self._data
 
 
-def typographic_cover(publication: Publication, fonts: Path) -> CoverDrawing:
-    """The generated cover, started in the background (see CoverDrawing)."""
-    return CoverDrawing(publication, fonts)
+def typographic_cover(publication: Publication, fonts: Path, begin: bool = True) -> CoverDrawing:
+    """The generated cover, drawn in the background from now on, or from ``begin()`` (see CoverDrawing)."""
+    drawing = CoverDrawing(publication, fonts)
+    if begin:
+        drawing.begin()
+    return drawing
 
 
 def draw_cover(publication: Publication, fonts: Path) -> bytes:

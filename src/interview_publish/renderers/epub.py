@@ -29,6 +29,11 @@ class CoverImage:
     media_type: str
     extension: str
 
+    def begin(self) -> None:
+        """Start drawing a generated cover (see CoverDrawing)."""
+        if not isinstance(self.content, bytes):
+            self.content.begin()
+
     @property
     def data(self) -> bytes:
         """The image's bytes (waiting for a cover still being drawn)."""

@@ -28,12 +28,13 @@ class PrintEdition:
 
 
 def render_pdf(publication: Publication, theme: Theme, options: PrintOptions, problems: list[Problem],
-               jobs: int | None = None, cache_dir=None, on_starts=None) -> PrintEdition:
+               jobs: int | None = None, cache_dir=None, on_starts=None, meanwhile=None) -> PrintEdition:
     """Render the print edition; WeasyPrint's own warnings are added to ``problems``. A book of many
     interviews (or any collection when ``jobs`` is given) is laid out in chunks by ``jobs`` processes
     (renderers/pdfparallel.py), reusing the chunks kept in ``cache_dir`` that did not change; otherwise in
     this process. ``on_starts(starts)``, when given, may be called with the page starts before the PDF is
-    written (a layout process writes it meanwhile)."""
+    written (a layout process writes it meanwhile); ``meanwhile()``, when given, is called once the layout
+    is under way."""
     if options.variant.startswith("pdf/x") and options.output_profile is None:
         raise error("config", "PDF/X needs the printer's CMYK ICC profile: set print.output_profile in "
                               "publication.toml")
@@ -41,13 +42,16 @@ def render_pdf(publication: Publication, theme: Theme, options: PrintOptions, pr
 
     plan = plan_chunks(publication, theme, options, jobs)
     if plan is not None:
-        return render_pdf_parallel(publication, theme, options, problems, plan, jobs, cache_dir, on_starts)
+        return render_pdf_parallel(publication, theme, options, problems, plan, jobs, cache_dir, on_starts,
+                                   meanwhile)
     from .layoutpool import active_pool
 
     pool = active_pool(theme.dirs, options)
     if pool is not None:  # a layout process, started before reading, has WeasyPrint ready
-        return lay_out_in(pool, publication, theme, problems, on_starts)
+        return lay_out_in(pool, publication, theme, problems, on_starts, meanwhile)
     page = theme.render("pdf/book.html.j2", **book_context(publication))
+    if meanwhile is not None:
+        meanwhile()
     with weasyprint_warnings(problems), refusals():
         press = Press(theme, options)
         document = press.layout(page)
@@ -62,9 +66,10 @@ def render_pdf(publication: Publication, theme: Theme, options: PrintOptions, pr
 
 
 def lay_out_in(pool, publication: Publication, theme: Theme, problems: list[Problem],
-               on_starts=None) -> PrintEdition:
+               on_starts=None, meanwhile=None) -> PrintEdition:
     """The layout above, done by a layout process (layoutpool.py): the same HTML, the same passes; the
-    last pass sends its page starts to ``on_starts`` before writing the PDF."""
+    last pass sends its page starts to ``on_starts`` before writing the PDF; ``meanwhile()`` is called
+    once the first pass is sent."""
     from .hyphenation import languages
     from .pagemap import block_ids, paragraph_texts
     from .pdfworker import ChunkJob
@@ -72,15 +77,15 @@ def lay_out_in(pool, publication: Publication, theme: Theme, problems: list[Prob
     texts, blocks = paragraph_texts(publication), frozenset(block_ids(publication))
     pool.hyphenate(languages(publication))
 
-    def lay_out(index_starts, write: bool):
+    def lay_out(index_starts, write: bool, meanwhile=None):
         page = theme.render("pdf/book.html.j2", **book_context(publication, index_starts))
         job = ChunkJob(0, page, "", 1, False, frozenset(), frozenset(), texts, blocks, write=write,
                        early_starts=write and on_starts is not None)
-        result = pool.run([job], on_starts=on_starts)[0]
+        result = pool.run([job], on_starts=on_starts, meanwhile=meanwhile)[0]
         problems.extend(result.problems)
         return result
 
-    result = lay_out(None, write=not publication.index_terms)
+    result = lay_out(None, write=not publication.index_terms, meanwhile=meanwhile)
     if publication.index_terms:  # the second pass, as above
         result = lay_out(result.starts, write=True)
     return PrintEdition(result.data, result.starts, result.pages)

@@ -65,9 +65,10 @@ def plan_chunks(publication: Publication, theme: Theme, options: PrintOptions, j
 
 
 def render_pdf_parallel(publication: Publication, theme: Theme, options: PrintOptions, problems: list[Problem],
-                        plan: ChunkPlan, jobs: int | None, cache_dir=None, on_starts=None):
+                        plan: ChunkPlan, jobs: int | None, cache_dir=None, on_starts=None, meanwhile=None):
     """Lay the chunks out in ``jobs`` processes (default: the machine's cores) and merge them; chunks laid
-    out by an earlier build are reused from ``cache_dir`` (chunkcache.py) where nothing they show moved."""
+    out by an earlier build are reused from ``cache_dir`` (chunkcache.py) where nothing they show moved;
+    ``meanwhile()`` is called once the first chunks are sent."""
     from .chunkcache import ChunkCache
     from .hyphenation import languages
     from .layoutpool import cores, layout_pool
@@ -113,26 +114,26 @@ def render_pdf_parallel(publication: Publication, theme: Theme, options: PrintOp
     size = jobs or cores()
     with layout_pool(theme.dirs, options, size, wanted=True) as pool:
         if pool is None:
-            return render_pdf(publication, theme, options, problems, jobs=1)
+            return render_pdf(publication, theme, options, problems, jobs=1, meanwhile=meanwhile)
         pool.hyphenate(languages(publication))
-        results = pool.run(jobs_list, cache)
+        results = pool.run(jobs_list, cache, meanwhile=meanwhile)
         body_results = [results[n] for n in range(1, back_index)]
         starts = tuple(s for r in body_results for s in r.starts)
         # the page starts are final once the body is laid out: the e-books are rendered while the index
         # and the contents are laid out (by one process: the other cores are free)
-        meanwhile = (lambda: on_starts(starts)) if on_starts is not None else None
+        ebooks = (lambda: on_starts(starts)) if on_starts is not None else None
         next_page = body_results[-1].first + body_results[-1].pages
         tail = []
         if has_back:
             back = chunk(back=True, index=bool(publication.index_terms))
             tail.append(ChunkJob(back_index, html(back, starts), title_css, next_page, False, targets, wanted, {},
                                  frozenset()))
-            back_result = pool.run(tail, cache, meanwhile=meanwhile)[back_index]
-            meanwhile = None
+            back_result = pool.run(tail, cache, meanwhile=ebooks)[back_index]
+            ebooks = None
             body_results.append(back_result)
         anchors = {name: str(page) for r in body_results for name, page in r.anchors.items()}
         front = pool.run([ChunkJob(0, html(front_chunk, starts, anchors), contents_css + end_css, 1, True, wanted,
-                                   wanted, {}, frozenset())], cache, meanwhile=meanwhile)[0]
+                                   wanted, {}, frozenset())], cache, meanwhile=ebooks)[0]
     for result in [front, *body_results]:
         for problem in result.problems:
             if problem not in problems:
