@@ -157,3 +157,17 @@ import weasyprint.pdf.fonts as pdf_fonts
 print(json.dumps({"version": module.__version__, "real": pdf_fonts.ttFont is sys.modules["fontTools.ttLib.ttFont"]}))
 """)
     assert found["version"].startswith("70") and found["real"]
+
+
+def test_the_pdf_streams_are_deflated_at_level_6(tmp_path):
+    # zlib's header tells the level: 78 9C is the default (6), 78 DA is pydyf's own 9.
+    found = fonttools_run("""
+import re, zlib
+data = weasyprint.HTML(string="<p>" + "Quixotic jackdaws fly over the hedge. " * 300 + "</p>").write_pdf()
+headers = [m.group(1) for m in re.finditer(rb"/FlateDecode[^>]*>>\\s*stream\\r?\\n(..)", data)]
+report["headers"] = sorted({h.hex() for h in headers})
+report["count"] = len(headers)
+import pydyf
+report["zlib"] = pydyf.zlib.crc32(b"x") == zlib.crc32(b"x")  # the rest of zlib is zlib's
+""", tmp_path)
+    assert found["count"] >= 2 and found["headers"] == ["789c"] and found["zlib"]

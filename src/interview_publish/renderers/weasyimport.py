@@ -14,6 +14,10 @@ fontTools. WeasyPrint 70 imports fontTools' font reader, subsetter and variable-
 never for plain TrueType fonts such as the default theme's. While WeasyPrint is imported, the names it
 takes from fontTools are stand-ins; the first use of any of them imports fontTools and puts the real
 objects in their place (``FONTTOOLS_NAMES``; the WeasyPrint version is pinned).
+
+Compression. pydyf, which writes WeasyPrint's PDF, deflates every stream at zlib's level 9; level 6,
+zlib's default, takes a quarter of the time for files 2.5% larger (a 43-page book: 0.12 s against 0.03 s,
+140 against 144 kB; 1.4 s of CPU at 409 pages). The PDF is written at ``PDF_COMPRESSION``.
 """
 
 from __future__ import annotations
@@ -23,13 +27,17 @@ import os
 import re
 import subprocess
 import sys
+import types
+import zlib
 
 LDCONFIG = "/sbin/ldconfig"
 
 
 def import_weasyprint():
-    """The weasyprint module, imported with the quick library lookup (once per process)."""
+    """The weasyprint module, imported with the quick library lookup (once per process), its PDF
+    compressed at ``PDF_COMPRESSION``."""
     if "weasyprint" in sys.modules:
+        set_pdf_compression()
         return sys.modules["weasyprint"]
     try:
         with quick_library_lookup(), deferred_fonttools():
@@ -38,7 +46,30 @@ def import_weasyprint():
         for name in [name for name in sys.modules if name == "weasyprint" or name.startswith("weasyprint.")]:
             del sys.modules[name]  # forget the half-imported modules, import as usual
         import weasyprint
+    set_pdf_compression()
     return weasyprint
+
+
+PDF_COMPRESSION = 6
+
+
+def set_pdf_compression() -> None:
+    """pydyf's streams deflated at ``PDF_COMPRESSION`` instead of its level 9 (see above): its ``zlib`` is
+    zlib, except that compressobj() is given that level."""
+    import pydyf
+
+    if isinstance(pydyf.zlib, _Zlib):
+        return
+    shim = _Zlib("zlib")
+    shim.compressobj = lambda level=-1, *args, **kwargs: zlib.compressobj(PDF_COMPRESSION, *args, **kwargs)
+    pydyf.zlib = shim
+
+
+class _Zlib(types.ModuleType):
+    """zlib as pydyf sees it (see set_pdf_compression)."""
+
+    def __getattr__(self, name: str):
+        return getattr(zlib, name)
 
 
 # What WeasyPrint's modules take from fontTools at import: module -> {global name: (fontTools module, attribute
@@ -59,8 +90,6 @@ def deferred_fonttools():
     if any(name == "fontTools" or name.startswith("fontTools.") for name in sys.modules):
         yield
         return
-    import types
-
     stand_ins: dict[str, types.ModuleType] = {}
     for names in FONTTOOLS_NAMES.values():
         for module, attribute in names.values():
