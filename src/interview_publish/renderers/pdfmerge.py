@@ -73,7 +73,7 @@ def merge_chunks(chunks: list[bytes], levels: list[tuple[int, ...]]) -> bytes:
     out.trailer.ID = Array([pikepdf.String(identifier), pikepdf.String(identifier)])
     buffer = io.BytesIO()
     out.save(buffer, min_version=first.pdf_version, static_id=True, compress_streams=True,
-             object_stream_mode=pikepdf.ObjectStreamMode.preserve, fix_metadata_version=False)
+             object_stream_mode=pikepdf.ObjectStreamMode.generate, fix_metadata_version=False)
     return buffer.getvalue()
 
 
