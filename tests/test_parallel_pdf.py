@@ -211,3 +211,23 @@ def test_other_variants_merge_the_same_way(tmp_path, variant):
     if variant == "pdf/a-2b":
         xmp = root_many["/Metadata"].get_object().get_data()
         assert b"pdfaid" in xmp and xmp == root_one["/Metadata"].get_object().get_data()
+
+
+def test_a_long_book_ends_in_half_chunks_the_same_on_every_machine(tmp_path):
+    from interview_publish.project import load_project, read_and_lint
+    from interview_publish.renderers.pdfparallel import plan_chunks
+    from interview_publish.theme import Theme
+
+    content = tmp_path / "content"
+    content.mkdir()
+    for number in range(60):  # 60 times the seed's 870 words: 6 chunks of 10 interviews
+        shutil.copy(REPO / "content" / "000_fb07e9f3176c4b84.txt", content / f"{number:02}.txt")
+    (content / "publication.toml").write_text('title = "Sixty"\nlanguage = "en"\n', encoding="utf-8")
+    project = load_project(tmp_path)
+    publication = read_and_lint(project, 1)[0]
+    plans = {jobs: plan_chunks(publication, Theme.for_project(project.root), project.config.print, jobs)
+             for jobs in (None, 2, 4)}
+    sizes = [len(body) for body in plans[None].bodies]
+    assert sizes == [10, 10, 10, 10, 5, 5, 5, 5]  # the last two chunks' worth in halves
+    assert plans[2] == plans[4] == plans[None]  # whatever the number of processes
+    assert [i for body in plans[None].bodies for i in body] == list(publication.interviews)

@@ -25,6 +25,10 @@ from ..theme import Theme
 # about CHUNK_WORDS words of interviews. Both measured with bench/run.py.
 PARALLEL_WORDS = 4000
 CHUNK_WORDS = 9000
+# From this many chunks on, the last SPLIT_AT_END are split in halves (not counting on the number of
+# processes, so that the chunks are the same on every machine).
+LONG_BOOK_CHUNKS = 6
+SPLIT_AT_END = 2
 # The variants whose merged PDF is checked against a single-process one (tests/test_parallel_pdf.py);
 # PDF/A-3b and PDF/X-4 are laid out in one process.
 PARALLEL_VARIANTS = ("pdf/ua-1", "pdf/a-2b", "none")
@@ -52,11 +56,16 @@ def plan_chunks(publication: Publication, theme: Theme, options: PrintOptions, j
     if jobs is None and total < PARALLEL_WORDS:
         return None
     count = min(len(interviews), max(2, jobs or 0, math.ceil(total / CHUNK_WORDS)))
+    shares = [1.0] * count
+    if count >= LONG_BOOK_CHUNKS and count + SPLIT_AT_END <= len(interviews):
+        # The last chunks in halves: processes that finish their last chunk early wait less for the others.
+        shares = [1.0] * (count - SPLIT_AT_END) + [0.5] * (2 * SPLIT_AT_END)
+    ends = [total * sum(shares[:number + 1]) / count for number in range(len(shares))]
     bodies, current, done = [], [], 0
     for interview, size in zip(interviews, sizes):
         current.append(interview)
         done += size
-        if done >= total * (len(bodies) + 1) / count and len(bodies) < count - 1:
+        if done >= ends[len(bodies)] and len(bodies) < len(shares) - 1:
             bodies.append(tuple(current))
             current = []
     if current:
