@@ -109,7 +109,10 @@ class Press:
             from weasyprint.text.fonts import FontConfiguration
         except OSError as exc:  # WeasyPrint raises OSError when Pango is missing
             raise error("pdf", f"WeasyPrint cannot start ({exc}); install Pango (Debian: libpango-1.0-0)")
+        from . import leaders
         from .fetcher import contained_fetcher
+
+        leaders.install()
 
         roots = theme.roots + ((options.output_profile,) if options.output_profile else ())
         self.fetcher = contained_fetcher(roots)
