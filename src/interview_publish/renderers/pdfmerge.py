@@ -16,13 +16,14 @@ import io
 import warnings
 
 
-def merge_chunks(chunks: list[bytes], levels: list[tuple[int, ...]]) -> bytes:
-    """One PDF from the chunks (in book order); ``levels`` are each chunk's bookmark levels in order."""
+def merge_chunks(chunks: list, levels: list[tuple[int, ...]]) -> bytes:
+    """One PDF from the chunks (in book order: their bytes, or as open_chunk opened them); ``levels`` are
+    each chunk's bookmark levels in order."""
     import pikepdf
     from pikepdf import Array, Dictionary, Name
 
     out = pikepdf.new()
-    sources = [pikepdf.open(io.BytesIO(data)) for data in chunks]
+    sources = [open_chunk(chunk) for chunk in chunks]
     first = sources[0]
     tagged = "/StructTreeRoot" in first.Root
     document = out.make_indirect(Dictionary(Type=Name.StructElem, S=Name.Document, K=Array()))
@@ -75,6 +76,13 @@ def merge_chunks(chunks: list[bytes], levels: list[tuple[int, ...]]) -> bytes:
     out.save(buffer, min_version=first.pdf_version, static_id=True, compress_streams=True,
              object_stream_mode=pikepdf.ObjectStreamMode.generate, fix_metadata_version=False)
     return buffer.getvalue()
+
+
+def open_chunk(chunk):
+    """A chunk's PDF opened for the merge (which may be given it so, opened while other chunks are laid out)."""
+    import pikepdf
+
+    return chunk if isinstance(chunk, pikepdf.Pdf) else pikepdf.open(io.BytesIO(chunk))
 
 
 def copy_object(out, source, value):

@@ -82,7 +82,7 @@ def render_pdf_parallel(publication: Publication, theme: Theme, options: PrintOp
     from .hyphenation import languages
     from .layoutpool import cores, layout_pool
     from .pdf import PrintEdition, book_context, render_pdf
-    from .pdfmerge import merge_chunks
+    from .pdfmerge import merge_chunks, open_chunk
     from .pdfworker import ChunkJob
 
     from .pagemap import block_ids, paragraph_texts
@@ -129,8 +129,15 @@ def render_pdf_parallel(publication: Publication, theme: Theme, options: PrintOp
         body_results = [results[n] for n in range(1, back_index)]
         starts = tuple(s for r in body_results for s in r.starts)
         # the page starts are final once the body is laid out: the e-books are rendered while the index
-        # and the contents are laid out (by one process: the other cores are free)
-        ebooks = (lambda: on_starts(starts)) if on_starts is not None else None
+        # and the contents are laid out (by one process: the other cores are free), and the body's PDFs
+        # opened for the merge
+        opened: dict = {}
+
+        def ebooks():
+            if on_starts is not None:
+                on_starts(starts)
+            opened.update((r.index, open_chunk(r.data)) for r in body_results)
+
         next_page = body_results[-1].first + body_results[-1].pages
         tail = []
         if has_back:
@@ -152,7 +159,8 @@ def render_pdf_parallel(publication: Publication, theme: Theme, options: PrintOp
     if front.pages != results[0].pages:  # the contents came out longer than estimated: lay out in one go
         return render_pdf(publication, theme, options, problems, jobs=1)
     chunks = [front, *body_results]
-    data = merge_chunks([r.data for r in chunks], [r.levels for r in chunks])
+    data = merge_chunks([opened.get(r.index, r.data) if r is not front else r.data for r in chunks],
+                        [r.levels for r in chunks])
     return PrintEdition(data, starts, front.pages + sum(r.pages for r in body_results))
 
 
