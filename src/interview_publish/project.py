@@ -23,6 +23,7 @@ from .readers.speakers import PersonSetting
 
 # Fixed namespace so a publication's derived identifier never changes between builds.
 IDENTIFIER_NAMESPACE = uuid.UUID("6f1c1f0e-5b7a-4c1e-9a47-1b8f3e0c2d11")
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
 
 
 @dataclass(frozen=True)
@@ -354,7 +355,9 @@ def interview_text(interview: Interview) -> str:
 
 def guess_language(text: str) -> str:
     """Russian when Cyrillic letters dominate, else English; publication.toml overrides it."""
-    cyrillic = len(re.findall("[\u0400-\u04ff]", text))
+    if not _CYRILLIC.search(text):
+        return "en"  # no Cyrillic letter: no need to count the Latin ones
+    cyrillic = len(_CYRILLIC.findall(text))
     latin = len(re.findall("[A-Za-z]", text))
     return "ru" if cyrillic > latin else "en"
 

@@ -9,7 +9,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from ..errors import Problem, PublishError
-from ..textsafety import UNSAFE
+from ..textsafety import UNSAFE, has_unsafe_characters
 
 NBSP = "\u00a0"
 BOM = "\ufeff"
@@ -51,12 +51,13 @@ def decode_transcript(data: bytes, shown: str, encoding: str | None = None) -> t
         raise PublishError(Problem("error", "binary", "this looks like a binary file, not a text transcript",
                                    shown, line))
     text = text.removeprefix(BOM).replace("\r\n", "\n").replace("\r", "\n")
-    for number, line_text in enumerate(text.split("\n"), start=1):
-        if _XML_ILLEGAL.search(line_text):
-            problems.append(Problem("warning", "control-character",
-                                    "removed control characters or noncharacters that cannot appear in a book",
-                                    shown, number))
-    text = _XML_ILLEGAL.sub("", text)
+    if has_unsafe_characters(text):
+        for number, line_text in enumerate(text.split("\n"), start=1):
+            if _XML_ILLEGAL.search(line_text):
+                problems.append(Problem("warning", "control-character",
+                                        "removed control characters or noncharacters that cannot appear in a book",
+                                        shown, number))
+        text = _XML_ILLEGAL.sub("", text)
     return unicodedata.normalize("NFC", text), problems
 
 
@@ -116,7 +117,8 @@ def split_paragraphs(text: str, first_line: int = 1) -> list[SourceParagraph]:
     current: list[str] = []
     start = 0
     for number, raw in enumerate(text.split("\n"), start=first_line):
-        line = _SPACES.sub(" ", raw).strip()
+        # a line of ASCII without tabs or double spaces has no run of spaces to squeeze
+        line = (raw if raw.isascii() and "  " not in raw and "\t" not in raw else _SPACES.sub(" ", raw)).strip()
         if line:
             if not current:
                 start = number
