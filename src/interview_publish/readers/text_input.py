@@ -19,6 +19,7 @@ _XML_ILLEGAL = UNSAFE
 PREFERRED_ENCODINGS = ("utf_16", "cp1252", "cp1251", "latin_1", "cp1250", "koi8_r", "iso8859_15", "mac_roman")
 WRAP_WIDTH = 100  # lines no longer than this, followed by another line, were wrapped by hand
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_OTHER_SPACES = re.compile(r"[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")  # _SPACES changes a line only with these or "  "
 
 
 @dataclass(frozen=True)
@@ -117,8 +118,7 @@ def split_paragraphs(text: str, first_line: int = 1) -> list[SourceParagraph]:
     current: list[str] = []
     start = 0
     for number, raw in enumerate(text.split("\n"), start=first_line):
-        # a line of ASCII without tabs or double spaces has no run of spaces to squeeze
-        line = (raw if raw.isascii() and "  " not in raw and "\t" not in raw else _SPACES.sub(" ", raw)).strip()
+        line = (_SPACES.sub(" ", raw) if "  " in raw or _OTHER_SPACES.search(raw) else raw).strip()
         if line:
             if not current:
                 start = number
