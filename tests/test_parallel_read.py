@@ -333,7 +333,7 @@ def test_meanwhile_runs_in_a_thread_beside_the_children_and_has_ended_on_return(
     assert result.stdout.split() == ["12", "2", "True", "1"]  # two children read; one thread left, to fork again
 
 
-def test_preload_loads_the_templates_of_the_formats_built(tmp_path):
+def test_preload_loads_the_templates_of_the_formats_built(tmp_path, monkeypatch):
     from interview_publish.renderers.preload import preload
     from interview_publish.theme import Theme
 
@@ -347,20 +347,26 @@ def test_preload_loads_the_templates_of_the_formats_built(tmp_path):
     names = {p.relative_to(default).as_posix() for p in default.rglob("*.j2")}
     assert loaded == {n for n in names if n.startswith(("epub/", "partials/"))} - {"epub/chapter.xhtml.j2"}
     assert "ebooklib.epub" in sys.modules and "PIL.PngImagePlugin" in sys.modules
+    stylesheets = []
+    monkeypatch.setattr(Theme, "stylesheet_paths", lambda self, medium: stylesheets.append(medium) or [])
+    assert "body" in theme.css_for("epub") and stylesheets == []  # read already
 
 
-def test_a_broken_template_gives_the_error_it_gives_without_processes(tmp_path):
+@pytest.mark.parametrize("name, text, message", [
+    ("templates/partials/turn.html.j2", "<div>{{ turn.id }</div>\n", "template syntax error"),
+    ("styles/epub.css", "body { background: url(file:///etc/hostname); }\n", "error[refused]"),
+])
+def test_a_broken_theme_gives_the_error_it_gives_without_processes(tmp_path, name, text, message):
     """The build preloads the theme while the transcripts are read in processes; what fails there is
     reported by rendering, as when the build reads them itself."""
     content = tmp_path / "p" / "content"
     content.mkdir(parents=True)
     for number in range(1, 11):  # 53 kB: read in processes
         shutil.copy(SEED, content / f"{number:02}.txt")
-    templates = tmp_path / "p" / "templates" / "partials"
-    templates.mkdir(parents=True)
-    (templates / "turn.html.j2").write_text("<div>{{ turn.id }</div>\n", encoding="utf-8")
+    (tmp_path / "p" / name).parent.mkdir(parents=True)
+    (tmp_path / "p" / name).write_text(text, encoding="utf-8")
     pooled = run_cli("build", str(tmp_path / "p"), "-f", "epub", "--no-cache", "-q")
     serial = run_cli("build", str(tmp_path / "p"), "-f", "epub", "--no-cache", "-q", "--jobs", "1")
     assert pooled.returncode == serial.returncode == 1
-    assert pooled.stderr == serial.stderr and "template syntax error" in pooled.stderr
+    assert pooled.stderr == serial.stderr and message in pooled.stderr
     assert "Traceback" not in pooled.stderr

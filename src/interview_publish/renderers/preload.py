@@ -1,7 +1,7 @@
 """What rendering will import and load, done ahead: while a long collection's transcripts are read in
 processes (readpool.py), this process has nothing to do but wait, and a thread of it does this meanwhile
-instead of rendering doing it afterwards. Loading Python modules, the theme's Jinja environment and its
-templates changes nothing that is rendered."""
+instead of rendering doing it afterwards. Loading Python modules, the theme's Jinja environment, its
+templates and stylesheets changes nothing that is rendered."""
 
 from __future__ import annotations
 
@@ -18,12 +18,14 @@ MODULES = {
 COVER_MODULES = ("PIL.Image", "PIL.ImageDraw", "PIL.ImageFont", "PIL.PngImagePlugin")
 # The template folders each format renders from, besides the partials every format shares.
 TEMPLATE_FOLDERS = {"epub": "epub/", "kepub": "epub/", "html": "html/", "pdf": "pdf/"}
+# The stylesheets each format inlines (Theme.css_for; the PDF's are passed to WeasyPrint as files).
+CSS_MEDIA = {"epub": "epub", "kepub": "epub", "html": "html"}
 
 
 def preload(theme: Theme, formats: tuple[str, ...]) -> None:
-    """Import the modules rendering ``formats`` uses and load the theme's templates for them (the project's
-    own where it has them). What fails here is left for rendering to meet, and report as it would without
-    this."""
+    """Import the modules rendering ``formats`` uses, load the theme's templates for them (the project's
+    own where it has them) and read the stylesheets they inline. What fails here is left for rendering to
+    meet, and report as it would without this."""
     names = dict.fromkeys(name for fmt in formats for name in MODULES.get(fmt, ()))
     for name in (*COVER_MODULES, *names):
         try:
@@ -39,3 +41,8 @@ def preload(theme: Theme, formats: tuple[str, ...]) -> None:
                 theme.env.get_template(name)
             except Exception:
                 pass
+    for medium in dict.fromkeys(CSS_MEDIA[fmt] for fmt in formats if fmt in CSS_MEDIA):
+        try:
+            theme.css_for(medium)
+        except Exception:
+            pass
