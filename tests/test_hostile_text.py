@@ -18,7 +18,8 @@ from PIL import Image
 from test_web import nu_check
 
 from interview_publish.model import Emphasis, Paragraph, Text
-from interview_publish.textsafety import UNSAFE, balance_bidi, contain_bidi
+from interview_publish.readers.text_input import split_paragraphs
+from interview_publish.textsafety import UNSAFE, balance_bidi, contain_bidi, has_unsafe_characters
 
 LONG_WORD = "Pneumono" + "x" * 1984 + "osis"  # 2,000 characters, no break opportunity
 RLO, PDF_, LRI, PDI = "\u202e", "\u202c", "\u2066", "\u2069"
@@ -106,6 +107,25 @@ def test_contain_bidi_finds_a_control_deep_in_the_model_and_leaves_clean_values_
     fixed = contain_bidi(hostile)
     assert fixed[0] is clean[0]
     assert fixed[1] == Paragraph((Text("plain"), Emphasis((Text(f"{RLO}deep{PDF_}"),))), line=4)
+
+def test_the_quick_look_for_unsafe_characters_finds_what_unsafe_finds():
+    """has_unsafe_characters looks with a quicker pattern first: it must cover every character UNSAFE finds,
+    in every plane (each plane's last two code points are noncharacters)."""
+    every = "".join(map(chr, range(0x110000)))
+    unsafe = UNSAFE.findall(every)
+    assert len(unsafe) == 0x800 + 29 + 33 + 32 + 34  # surrogates, C0 but tab LF CR, DEL and C1, noncharacters
+    assert all(has_unsafe_characters(f"text {ch} text") for ch in unsafe)
+    for clean in ("plain text", "curly “quotes” and an ellipsis…", "\ufffd", "\U00010000 \U0001f600 \U0010fffd"):
+        assert not has_unsafe_characters(clean) and not UNSAFE.search(clean)
+
+
+def test_runs_of_spaces_are_squeezed_in_every_kind_of_line():
+    lines = ["plain line", "two  spaces", "a\ttab", "no-break\u00a0\u00a0space", "thin\u2009 space  ",
+             "  “curly”  and\u3000ideographic ", "\u00a0 \t"]
+    paragraphs = split_paragraphs("\n\n".join(lines))
+    assert [p.text for p in paragraphs] == ["plain line", "two spaces", "a tab", "no-break space", "thin space",
+                                            "“curly” and ideographic"]
+
 
 def test_a_2000_character_word_stays_inside_the_page(hostile, tmp_path):
     assert LONG_WORD in epub_text(hostile).replace("\u00ad", "")

@@ -31,8 +31,8 @@ from interview_publish.project import load_project, read_and_lint
 readpool.MIN_BYTES = 0  # the thresholds are measured for speed; this is about sameness
 calls = []
 run_forked = readpool.run_forked
-def recording(work, count, processes):
-    done = run_forked(work, count, processes)
+def recording(work, count, processes, meanwhile=None):
+    done = run_forked(work, count, processes, meanwhile)
     calls.append((count, processes, sorted(done)))
     return done
 readpool.run_forked = recording
@@ -283,9 +283,9 @@ from interview_publish.progress import Progress
 readpool.MIN_BYTES = 0
 collected, threads = [], []
 collect = readpool.Readers.collect
-def recording(self, count):
+def recording(self, count, meanwhile=None):
     threads.append(threading.active_count())  # the progress display's thread runs by now
-    done = collect(self, count)
+    done = collect(self, count, meanwhile)
     collected.append((count, len(self.children), sorted(done)))
     return done
 readpool.Readers.collect = recording
@@ -311,3 +311,62 @@ def test_a_live_progress_display_still_reads_in_processes(tmp_path):
     assert names == sorted(p.name for p in serial.iterdir()) and len(names) == 2
     for name in names:
         assert (live / name).read_bytes() == (serial / name).read_bytes(), name
+
+
+MEANWHILE = """
+import os, threading, time
+from interview_publish.readpool import run_forked
+
+seen = []
+def meanwhile():
+    time.sleep(0.2)  # longer than the children take: collect waits for it
+    seen.append((threading.current_thread() is threading.main_thread(), os.getpid()))
+
+done = run_forked(lambda index: os.getpid(), 12, 2, meanwhile)
+print(len(done), len(set(done.values()) - {os.getpid()}), seen == [(False, os.getpid())], threading.active_count())
+"""
+
+
+def test_meanwhile_runs_in_a_thread_beside_the_children_and_has_ended_on_return():
+    result = subprocess.run([sys.executable, "-c", MEANWHILE], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0 and result.stderr == "", result.stderr
+    assert result.stdout.split() == ["12", "2", "True", "1"]  # two children read; one thread left, to fork again
+
+
+def test_preload_loads_the_templates_of_the_formats_built(tmp_path, monkeypatch):
+    from interview_publish.renderers.preload import preload
+    from interview_publish.theme import Theme
+
+    project = make_project(tmp_path / "p")
+    (project / "templates" / "epub").mkdir(parents=True)
+    (project / "templates" / "epub" / "chapter.xhtml.j2").write_text("{% broken", encoding="utf-8")
+    theme = Theme.for_project(project)
+    preload(theme, ("epub",))  # the project's broken chapter is left for rendering to report
+    loaded = {template.name for template in theme.env.cache.values()}
+    default = theme.default_dir / "templates"
+    names = {p.relative_to(default).as_posix() for p in default.rglob("*.j2")}
+    assert loaded == {n for n in names if n.startswith(("epub/", "partials/"))} - {"epub/chapter.xhtml.j2"}
+    assert "ebooklib.epub" in sys.modules and "PIL.PngImagePlugin" in sys.modules
+    stylesheets = []
+    monkeypatch.setattr(Theme, "stylesheet_paths", lambda self, medium: stylesheets.append(medium) or [])
+    assert "body" in theme.css_for("epub") and stylesheets == []  # read already
+
+
+@pytest.mark.parametrize("name, text, message", [
+    ("templates/partials/turn.html.j2", "<div>{{ turn.id }</div>\n", "template syntax error"),
+    ("styles/epub.css", "body { background: url(file:///etc/hostname); }\n", "error[refused]"),
+])
+def test_a_broken_theme_gives_the_error_it_gives_without_processes(tmp_path, name, text, message):
+    """The build preloads the theme while the transcripts are read in processes; what fails there is
+    reported by rendering, as when the build reads them itself."""
+    content = tmp_path / "p" / "content"
+    content.mkdir(parents=True)
+    for number in range(1, 11):  # 53 kB: read in processes
+        shutil.copy(SEED, content / f"{number:02}.txt")
+    (tmp_path / "p" / name).parent.mkdir(parents=True)
+    (tmp_path / "p" / name).write_text(text, encoding="utf-8")
+    pooled = run_cli("build", str(tmp_path / "p"), "-f", "epub", "--no-cache", "-q")
+    serial = run_cli("build", str(tmp_path / "p"), "-f", "epub", "--no-cache", "-q", "--jobs", "1")
+    assert pooled.returncode == serial.returncode == 1
+    assert pooled.stderr == serial.stderr and message in pooled.stderr
+    assert "Traceback" not in pooled.stderr

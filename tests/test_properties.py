@@ -100,3 +100,39 @@ def test_no_word_is_lost(text, suffix):
     kept = set(re.findall(r"\w+", model_text(interview)))
     source_words = set(re.findall(r"\w+", text))
     assert source_words <= kept, source_words - kept
+
+
+# Patterns written for the regex engine's speed, against the plain ones they must agree with.
+PLAIN_FILLERS = re.compile(r"\b(?:um+|uh+|erm|er|hmm+|you know|i mean|sort of|kind of)\b", re.IGNORECASE)
+PLAIN_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+FILLER_TEXT = st.lists(st.sampled_from(["um", "umm", "uh", "erm", "er", "hmm", "you know", "i mean", "sort of",
+                                        "kind of", "UM", "Er", "İ", "ı", "ſ", "\u212a", "mean", "of", "s", "k", "e",
+                                        "h", "m", " ", "  ", ",", ".", "'", "\n", "x", "é", "\u0307", "9", "_"]),
+                       max_size=12).map("".join)
+SPACE_TEXT = st.lists(st.sampled_from(["word", "mot", "“q”", " ", "  ", "\t", "\u00a0", "\u2009", "\u3000", "\u200b",
+                                       "\n", "\n\n"]), max_size=16).map("".join)
+
+
+def test_the_filler_pattern_starts_with_every_letter_it_may_start_with():
+    from interview_publish.lint import FILLERS
+
+    starts = set(re.findall(r"(?i)[uehyisk]", "".join(map(chr, range(0x110000)))))
+    assert starts == set(FILLERS.pattern[1:FILLERS.pattern.index("]")])
+
+
+@CALM
+@given(text=st.one_of(FILLER_TEXT, st.text(max_size=30)))
+def test_the_filler_pattern_finds_what_the_plain_one_finds(text):
+    from interview_publish.lint import FILLERS
+
+    assert [m.span() for m in FILLERS.finditer(text)] == [m.span() for m in PLAIN_FILLERS.finditer(text)]
+
+
+@CALM
+@given(text=st.one_of(SPACE_TEXT, st.text(max_size=40)))
+def test_paragraph_lines_are_squeezed_as_the_plain_pattern_squeezes_them(text):
+    from interview_publish.readers.text_input import split_paragraphs
+
+    lines = [PLAIN_SPACES.sub(" ", line).strip() for line in text.split("\n")]
+    got = [line for paragraph in split_paragraphs(text) for line in paragraph.lines]
+    assert got == [line for line in lines if line]

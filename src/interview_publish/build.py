@@ -18,6 +18,7 @@ from .errors import Problem, PublishError, display_path, error
 from .limits import MAX_COVER_BYTES, MAX_COVER_PIXELS, read_limited
 from .model import Publication
 from .project import IDENTIFIER_NAMESPACE, Project, load_project, output_stem, read_and_lint, start_reading
+from .renderers.preload import preload
 from .theme import Theme
 
 FORMATS = ("epub", "pdf", "html")  # what a plain `build` makes
@@ -96,9 +97,10 @@ def layout_processes(formats, project: Project, theme: Theme, jobs: int | None, 
 def render_project(project: Project, theme: Theme, formats: tuple[str, ...], strict: bool, jobs: int | None,
                    result: BuildResult, cached: bool = True, step=None) -> None:
     """Read, lint and render the project, and write dist/; ``cached`` lets the PDF reuse unchanged chunks;
-    a large collection is read in ``jobs`` processes (readpool.py)."""
+    a large collection is read in ``jobs`` processes (readpool.py), while this one preloads what rendering
+    will use."""
     step = step or (lambda event, name: None)
-    publication, problems, findings = read_and_lint(project, jobs)
+    publication, problems, findings = read_and_lint(project, jobs, lambda: preload(theme, formats))
     result.problems.extend(problems)
     if (strict or project.config.lint_strict) and any(f.severity == "warning" for f in findings):
         raise PublishError([replace(f, severity="error") if f.severity == "warning" else f for f in findings])

@@ -3,14 +3,14 @@ over a pair of pipes, framed by multiprocessing's Connection."""
 
 from __future__ import annotations
 
+from multiprocessing.connection import Connection  # here, so that processes forked later need not import it
+
 
 class Channel:
     """Both directions of talk with one process: what is sent down one pipe, what is received up the other.
     ``multiprocessing.connection.wait`` waits on it (by its reading end)."""
 
     def __init__(self, reading: int, writing: int):
-        from multiprocessing.connection import Connection
-
         self.incoming = Connection(reading, writable=False)
         self.outgoing = Connection(writing, readable=False)
 

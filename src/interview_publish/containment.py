@@ -16,7 +16,11 @@ CODE = "refused"
 
 def inside(path: Path, roots: tuple[Path, ...]) -> bool:
     """Whether ``path``, with every symbolic link followed, lies in one of ``roots``."""
-    resolved = Path(path).resolve()
+    return resolved_inside(Path(path).resolve(), roots)
+
+
+def resolved_inside(resolved: Path, roots: tuple[Path, ...]) -> bool:
+    """Whether a path already resolved lies in one of ``roots`` (resolved here)."""
     return any(resolved.is_relative_to(Path(root).resolve()) for root in roots)
 
 
@@ -24,7 +28,7 @@ def contained(path: Path, roots: tuple[Path, ...], what: str, where: Path | str 
               line: int | None = None) -> Path:
     """``path`` resolved, or a refusal naming ``what`` (a setting, a file) when it leads outside ``roots``."""
     resolved = Path(path).resolve()
-    if not inside(resolved, roots):
+    if not resolved_inside(resolved, roots):
         how = "is a link to" if Path(path).absolute() != resolved else "lies at"
         raise error(CODE, f"{what} {how} {resolved}, outside the project and the theme", where or path, line)
     return resolved

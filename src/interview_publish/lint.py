@@ -11,7 +11,11 @@ from .model import Cue, Emphasis, Interview, Publication, Strong
 from .readers.boilerplate import boilerplate_reason
 from .readers.text_input import SourceParagraph
 
-FILLERS = re.compile(r"\b(?:um+|uh+|erm|er|hmm+|you know|i mean|sort of|kind of)\b", re.IGNORECASE)
+# Filler words: \b(?:um+|uh+|erm|er|hmm+|you know|i mean|sort of|kind of)\b, ignoring case. As for LONG_NAME, the
+# first letter comes first, from a set (every letter one of u e h y i s k matches when case is ignored: also
+# İ ı ſ and the Kelvin sign), so the regex engine skips to those; the start-of-word check and the rest follow.
+FILLERS = re.compile("[EHIKSUYehiksuy\u0130\u0131\u017f\u212a](?<!\\w.)"
+                     r"(?i:(?<=u)(?:m+|h+)|(?<=e)(?:rm|r)|(?<=h)mm+|(?<=y)ou know|(?<=i) mean|(?<=s)ort of|(?<=k)ind of)\b")
 # A capitalised word of five letters or more: \b[A-ZА-ЯЁ][\w'’-]{4,}\b, with the start-of-word check made after
 # the capital (a lookbehind), so the regex engine skips quickly to the capitals instead of trying every place.
 LONG_NAME = re.compile(r"[A-ZА-ЯЁ](?<!\w[A-ZА-ЯЁ])[\w'’-]{4,}\b")

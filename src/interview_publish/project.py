@@ -9,6 +9,7 @@ import uuid
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Callable
 
 from .config import CONFIG_NAME, Config, config_error, load_config
 from .containment import contained
@@ -23,6 +24,7 @@ from .readers.speakers import PersonSetting
 
 # Fixed namespace so a publication's derived identifier never changes between builds.
 IDENTIFIER_NAMESPACE = uuid.UUID("6f1c1f0e-5b7a-4c1e-9a47-1b8f3e0c2d11")
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
 
 
 @dataclass(frozen=True)
@@ -101,10 +103,12 @@ def read_publication(project: Project, jobs: int | None = None) -> tuple[Publica
     return publication, problems
 
 
-def read_and_lint(project: Project, jobs: int | None = None) -> tuple[Publication, list[Problem], list[Problem]]:
+def read_and_lint(project: Project, jobs: int | None = None, meanwhile: Callable[[], None] | None = None
+                  ) -> tuple[Publication, list[Problem], list[Problem]]:
     """read_publication, and the lint findings on the result (lint.lint_publication with the project's
-    lint_ignore); where the transcripts were read in processes, each one's lint was done there too."""
-    return read_checked(project, jobs, lint=True)
+    lint_ignore); where the transcripts were read in processes, each one's lint was done there too, and
+    ``meanwhile()`` was run in a thread of this one as they read (readpool.Readers.collect)."""
+    return read_checked(project, jobs, lint=True, meanwhile=meanwhile)
 
 
 @dataclass(frozen=True)
@@ -155,20 +159,23 @@ def read_one(project: Project, number: int, options: ReaderOptions, finish: bool
     return TranscriptRead(interview, title, standfirst, tuple(applied), tuple(found), finish, bidi, findings)
 
 
-def read_transcripts(project: Project, jobs: int | None = None, lint: bool = False) -> list[TranscriptRead]:
+def read_transcripts(project: Project, jobs: int | None = None, lint: bool = False,
+                     meanwhile: Callable[[], None] | None = None) -> list[TranscriptRead]:
     """Every transcript read, in order: in processes when there are enough of them (readpool.py), finished
-    there; else here, one by one, as before. Either way the first transcript that fails, in order, raises
-    its error here: what the processes did not finish is read here in order."""
+    there, with ``meanwhile()`` run here as they read; else here, one by one, as before. Either way the first
+    transcript that fails, in order, raises its error here: what the processes did not finish is read here
+    in order."""
     from .readpool import read_processes, run_forked, take_started
 
     count = len(project.transcripts)
     readers = take_started((project, lint))
     if readers is not None:
-        done, finish = readers.collect(count), True
+        done, finish = readers.collect(count, meanwhile), True
     else:
         processes = read_processes(project.transcripts, jobs)
         finish = processes > 1
-        done = run_forked(lambda index: read_numbered(project, index, True, lint), count, processes) if finish else {}
+        done = run_forked(lambda index: read_numbered(project, index, True, lint), count, processes,
+                          meanwhile) if finish else {}
     return [done[index] if index in done else read_numbered(project, index, finish, lint) for index in range(count)]
 
 
@@ -185,11 +192,11 @@ def start_reading(project: Project, jobs: int | None = None):
                          read_processes(project.transcripts, jobs))
 
 
-def read_checked(project: Project, jobs: int | None, lint: bool
+def read_checked(project: Project, jobs: int | None, lint: bool, meanwhile: Callable[[], None] | None = None
                  ) -> tuple[Publication, list[Problem], list[Problem] | None]:
     """The Publication, the problems found reading it, and (``lint``) the lint findings."""
     config = project.config
-    reads = read_transcripts(project, jobs, lint)
+    reads = read_transcripts(project, jobs, lint, meanwhile)
     problems: list[Problem] = [problem for read in reads for problem in read.problems]
     applied = [correction for read in reads for correction in read.applied]
     interviews = [read.interview for read in reads]
@@ -354,7 +361,9 @@ def interview_text(interview: Interview) -> str:
 
 def guess_language(text: str) -> str:
     """Russian when Cyrillic letters dominate, else English; publication.toml overrides it."""
-    cyrillic = len(re.findall("[\u0400-\u04ff]", text))
+    if not _CYRILLIC.search(text):
+        return "en"  # no Cyrillic letter: no need to count the Latin ones
+    cyrillic = len(_CYRILLIC.findall(text))
     latin = len(re.findall("[A-Za-z]", text))
     return "ru" if cyrillic > latin else "en"
 

@@ -50,11 +50,13 @@ def can_fork() -> bool:
             and threading.active_count() == 1)
 
 
-def run_forked(work: Callable[[int], object], count: int, processes: int) -> dict:
+def run_forked(work: Callable[[int], object], count: int, processes: int,
+               meanwhile: Callable[[], None] | None = None) -> dict:
     """``work(index)`` for each index below ``count``, in ``processes`` forked children, by index. Stops at
-    the first failure (an exception in ``work``, a child that ends), so the result may lack some."""
+    the first failure (an exception in ``work``, a child that ends), so the result may lack some.
+    ``meanwhile`` as in Readers.collect."""
     with Readers(work, processes) as readers:
-        return readers.collect(count)
+        return readers.collect(count, meanwhile)
 
 
 class Readers:
@@ -80,11 +82,20 @@ class Readers:
             raise
         return self
 
-    def collect(self, count: int) -> dict:
+    def collect(self, count: int, meanwhile: Callable[[], None] | None = None) -> dict:
+        """The results by index; ``meanwhile()`` runs in a thread of this process while the children work
+        (they are forked: threads may start now), and has ended when this returns."""
         results: dict = {}
         if self.children:
             self.busy = True
-            _share_out(self.children, count, results)
+            side = threading.Thread(target=meanwhile, name="meanwhile", daemon=True) if meanwhile else None
+            if side:
+                side.start()
+            try:
+                _share_out(self.children, count, results)
+            finally:
+                if side:
+                    side.join()
             self.busy = len(results) < count
         return results
 

@@ -11,6 +11,9 @@ import re
 UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef"
                     + "".join(f"{chr(plane * 0x10000 + 0xfffe)}{chr(plane * 0x10000 + 0xffff)}"
                               for plane in range(17)) + "]")
+# Every character UNSAFE finds lies in these ranges (all above U+FFFD in one): a first look, several times
+# quicker than UNSAFE, whose 34 separate noncharacters above U+FFFF the regex engine tries one by one.
+_MAYBE_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe-\U0010ffff]")
 
 # Directional formatting characters (Unicode bidi algorithm): embeddings and overrides end with PDF,
 # isolates with PDI. An unclosed one reverses or re-orders all the text after it.
@@ -19,6 +22,11 @@ POP_EMBEDDING = "\u202c"  # PDF
 ISOLATES = "\u2066\u2067\u2068"  # LRI RLI FSI
 POP_ISOLATE = "\u2069"  # PDI
 _BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
+def has_unsafe_characters(text: str) -> bool:
+    """Whether UNSAFE finds anything in the text."""
+    return bool(_MAYBE_UNSAFE.search(text)) and bool(UNSAFE.search(text))
 
 
 def strings_with_unsafe_characters(value, key: str = "") -> list[str]:

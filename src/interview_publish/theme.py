@@ -130,8 +130,14 @@ class Theme:
         return next((d / "templates" / relative for d in folders if (d / "templates" / relative).is_file()), None)
 
     def css_for(self, medium: str) -> str:
-        """The CSS of one medium as one text (for inlining)."""
-        return "\n".join(path.read_text(encoding="utf-8") for path in self.stylesheet_paths(medium))
+        """The CSS of one medium as one text (for inlining); read and checked once (one build, one theme)."""
+        if medium not in self._css:
+            self._css[medium] = "\n".join(path.read_text(encoding="utf-8") for path in self.stylesheet_paths(medium))
+        return self._css[medium]
+
+    @cached_property
+    def _css(self) -> dict[str, str]:
+        return {}
 
     def fonts_dir(self) -> Path:
         """The folder of the theme's font files (styles/fonts), project first."""

@@ -26,6 +26,8 @@ CUE = re.compile(
 
 def text_inlines(text: str) -> tuple[Inline, ...]:
     """Plain text with cues picked out."""
+    if "[" not in text and "(" not in text:  # every cue has one: no need to look for them
+        return (Text(text),)
     nodes: list[Inline] = []
     position = 0
     for match in CUE.finditer(text):

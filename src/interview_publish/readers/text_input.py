@@ -9,7 +9,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from ..errors import Problem, PublishError
-from ..textsafety import UNSAFE
+from ..textsafety import UNSAFE, has_unsafe_characters
 
 NBSP = "\u00a0"
 BOM = "\ufeff"
@@ -19,6 +19,7 @@ _XML_ILLEGAL = UNSAFE
 PREFERRED_ENCODINGS = ("utf_16", "cp1252", "cp1251", "latin_1", "cp1250", "koi8_r", "iso8859_15", "mac_roman")
 WRAP_WIDTH = 100  # lines no longer than this, followed by another line, were wrapped by hand
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_OTHER_SPACES = re.compile(r"[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")  # _SPACES changes a line only with these or "  "
 
 
 @dataclass(frozen=True)
@@ -51,12 +52,13 @@ def decode_transcript(data: bytes, shown: str, encoding: str | None = None) -> t
         raise PublishError(Problem("error", "binary", "this looks like a binary file, not a text transcript",
                                    shown, line))
     text = text.removeprefix(BOM).replace("\r\n", "\n").replace("\r", "\n")
-    for number, line_text in enumerate(text.split("\n"), start=1):
-        if _XML_ILLEGAL.search(line_text):
-            problems.append(Problem("warning", "control-character",
-                                    "removed control characters or noncharacters that cannot appear in a book",
-                                    shown, number))
-    text = _XML_ILLEGAL.sub("", text)
+    if has_unsafe_characters(text):
+        for number, line_text in enumerate(text.split("\n"), start=1):
+            if _XML_ILLEGAL.search(line_text):
+                problems.append(Problem("warning", "control-character",
+                                        "removed control characters or noncharacters that cannot appear in a book",
+                                        shown, number))
+        text = _XML_ILLEGAL.sub("", text)
     return unicodedata.normalize("NFC", text), problems
 
 
@@ -116,7 +118,7 @@ def split_paragraphs(text: str, first_line: int = 1) -> list[SourceParagraph]:
     current: list[str] = []
     start = 0
     for number, raw in enumerate(text.split("\n"), start=first_line):
-        line = _SPACES.sub(" ", raw).strip()
+        line = (_SPACES.sub(" ", raw) if "  " in raw or _OTHER_SPACES.search(raw) else raw).strip()
         if line:
             if not current:
                 start = number
