@@ -88,6 +88,23 @@ def test_the_layout_process_starts_before_the_project_is_read_and_gets_the_hyphe
     assert all(gone(pid) for pid in events)
 
 
+def test_a_collection_laid_out_in_chunks_parses_its_hyphenation_patterns_once(tmp_path):
+    # 10 transcripts: read in processes (forked: no audit hook of their own) and laid out in chunks by 2
+    # layout processes; the patterns are parsed by the build while the transcripts are read, and sent to both.
+    project = tmp_path / "books"
+    (project / "content").mkdir(parents=True)
+    for number in range(10):
+        shutil.copy(SEED, project / "content" / f"{number:02}.txt")
+    (project / "content" / "publication.toml").write_text('title = "Ten"\nlanguage = "en"\n', encoding="utf-8")
+    result, events = audited_processes("build", str(project), "--no-cache", "--jobs", "2", "-f", "pdf")
+    assert result.returncode == 0, result.stderr
+    opened = {pid: {Path(str(target)).name for event, target in log if event == "open"} for pid, log in events.items()}
+    main = next(pid for pid, names in opened.items() if "publication.toml" in names)
+    layout = [pid for pid in events if pid != main]
+    assert len(layout) == 2 and all("CharisSIL-Regular.ttf" in opened[pid] for pid in layout)  # both laid out
+    assert "hyph_en_GB.dic" in opened[main] and not any("hyph_en_GB.dic" in opened[pid] for pid in layout)
+
+
 @pytest.mark.parametrize("args", [("-f", "epub,html"), ("--jobs", "1")], ids=["no-pdf", "jobs-1"])
 def test_no_layout_process_without_a_pdf_or_with_one_job(tmp_path, args):
     project = make_project(tmp_path / "book", SEED.read_text(encoding="utf-8"), config=CONFIG)

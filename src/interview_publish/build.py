@@ -98,9 +98,20 @@ def render_project(project: Project, theme: Theme, formats: tuple[str, ...], str
                    result: BuildResult, cached: bool = True, step=None) -> None:
     """Read, lint and render the project, and write dist/; ``cached`` lets the PDF reuse unchanged chunks;
     a large collection is read in ``jobs`` processes (readpool.py), while this one preloads what rendering
-    will use."""
+    will use and sends the layout processes the hyphenation patterns of the book's language."""
     step = step or (lambda event, name: None)
-    publication, problems, findings = read_and_lint(project, jobs, lambda: preload(theme, formats))
+
+    def meanwhile() -> None:
+        preload(theme, formats)
+        if "pdf" in formats and project.config.language:
+            from .renderers.layoutpool import active_pool
+
+            pool = active_pool(theme.dirs, project.config.print)
+            if pool is not None:
+                pool.hyphenate([project.config.language])
+                pool.send_patterns()
+
+    publication, problems, findings = read_and_lint(project, jobs, meanwhile)
     result.problems.extend(problems)
     if (strict or project.config.lint_strict) and any(f.severity == "warning" for f in findings):
         raise PublishError([replace(f, severity="error") if f.severity == "warning" else f for f in findings])

@@ -63,7 +63,8 @@ class Pool:
         first job that is laid out (renderers/hyphenation.py)."""
         self.languages = tuple(dict.fromkeys(self.languages + tuple(languages)))
 
-    def _send_patterns(self) -> None:
+    def send_patterns(self) -> None:
+        """Parse the patterns of the languages wanted and not sent yet, and send them to every process."""
         from .hyphenation import parsed_patterns
 
         new = parsed_patterns(self.languages, skip=frozenset(self.patterns))
@@ -121,7 +122,7 @@ class Pool:
                     else:
                         pending.append(replace(job, first_page=firsts[index]))
             if pending and idle:
-                self._send_patterns()
+                self.send_patterns()
             while pending and idle:
                 job = pending.pop(0)
                 connection = idle.pop(0)
