@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -125,3 +126,28 @@ def test_a_build_the_cache_answers_ends_the_layout_process_started_early(tmp_pat
     assert snapshot(project / "dist") == before
     assert len(events) <= 2  # the build, and the layout process if it got as far as its audit hook
     assert all(gone(pid) for pid in events)
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="pipe sizes are set on Linux only")
+def test_hyphenation_patterns_are_sent_only_where_they_fit_in_the_pipes():
+    # Sent while the layout processes may still import WeasyPrint: sending must not wait for them to read.
+    # English patterns fit (and 64 kB, a pipe's usual size, would not do); German ones do not, and are not
+    # even parsed: the layout process parses them itself if it needs them.
+    import fcntl
+    import pickle
+
+    import pyphen
+
+    from interview_publish.renderers import layoutpool
+
+    with layoutpool.Pool(2) as pool:
+        capacities = [fcntl.fcntl(connection.outgoing.fileno(), getattr(fcntl, "F_GETPIPE_SZ", 1032))
+                      for _, connection in pool.workers]
+        pool.hyphenate(["en", "de"])
+        pool.send_patterns()
+        sent = dict(pool.patterns_sent)
+    english, german = pyphen.LANGUAGES["en"], pyphen.LANGUAGES["de"]
+    assert capacities == [layoutpool.PIPE_BYTES] * 2
+    assert 65536 < sent[english] == len(pickle.dumps(("hyphenation", {english: pool.patterns[english]}),
+                                                     protocol=pickle.HIGHEST_PROTOCOL)) < layoutpool.PIPE_BYTES
+    assert sent[german] == 0 and german not in pool.patterns

@@ -17,6 +17,10 @@ class Channel:
     def send(self, message) -> None:
         self.outgoing.send(message)
 
+    def send_pickled(self, data: bytes) -> None:
+        """Send a message pickled beforehand (to send one message to several processes, pickled once)."""
+        self.outgoing.send_bytes(data)
+
     def recv(self):
         return self.incoming.recv()
 

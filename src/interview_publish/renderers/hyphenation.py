@@ -4,7 +4,8 @@ WeasyPrint hyphenates with Pyphen, which parses a language's patterns file (``hy
 patterns) the first time a process hyphenates in that language: 0.1 s of Python in every layout process,
 on the critical path of a short book. The build's process, idle while a layout process imports WeasyPrint,
 parses the patterns of the publication's languages and sends them along (7 ms to unpickle), where they go
-into Pyphen's own cache, as if parsed there.
+into Pyphen's own cache, as if parsed there; those too large to sit in the pipe to a layout process while
+it imports WeasyPrint are left for it to parse (layoutpool.Pool.send_patterns).
 """
 
 from __future__ import annotations
@@ -18,18 +19,25 @@ def languages(publication: Publication) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found))
 
 
-def parsed_patterns(names, skip=frozenset()) -> dict:
-    """Pyphen's parsed patterns (path -> HyphDict) for these languages, as WeasyPrint would look them up
-    (``pyphen.language_fallback``); none for a language Pyphen lacks, nor for the paths in ``skip``."""
+def pattern_files(names) -> list:
+    """The patterns files of these languages, as WeasyPrint looks them up (``pyphen.language_fallback``);
+    none for a language Pyphen lacks."""
     import pyphen
 
-    found = {}
+    found = []
     for name in names:
         fallback = pyphen.language_fallback(name) if name else None
         path = pyphen.LANGUAGES.get(fallback) if fallback else None
-        if path is not None and path not in skip and path not in found:
-            found[path] = pyphen.Pyphen(filename=path).hd
+        if path is not None and path not in found:
+            found.append(path)
     return found
+
+
+def parsed(path):
+    """Pyphen's parsed patterns of one file (a HyphDict), kept in this process's Pyphen cache too."""
+    import pyphen
+
+    return pyphen.Pyphen(filename=path).hd
 
 
 def install(patterns: dict) -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sys
 
 from ..errors import PublishError, error
 
@@ -29,7 +30,8 @@ class Pool:
         self.workers: list = []  # (process, connection)
         self.setting = None  # (theme folders, print options) sent to the workers
         self.languages: tuple[str, ...] = ()  # hyphenation patterns wanted (hyphenation.py) ...
-        self.patterns: dict = {}  # ... and those parsed and sent, by path
+        self.patterns: dict = {}  # ... those sent, by path ...
+        self.patterns_sent: dict = {}  # ... and the size of each parsed (0: not sent, too large for the pipes)
 
     def __enter__(self):
         try:
@@ -64,14 +66,30 @@ class Pool:
         self.languages = tuple(dict.fromkeys(self.languages + tuple(languages)))
 
     def send_patterns(self) -> None:
-        """Parse the patterns of the languages wanted and not sent yet, and send them to every process."""
-        from .hyphenation import parsed_patterns
+        """Parse the patterns of the languages wanted and not sent yet, and send them to every process:
+        those that fit in the pipes to them (PIPE_BYTES, less room for the jobs), so that sending never waits
+        for a process still importing WeasyPrint; a process parses any other language itself, as needed.
+        (English patterns are 250 kB pickled, German ones 1.7 MB.)"""
+        import pickle
 
-        new = parsed_patterns(self.languages, skip=frozenset(self.patterns))
-        if new:
-            self.patterns.update(new)
-            for _, connection in self.workers:
-                connection.send(("hyphenation", new))
+        from .hyphenation import parsed, pattern_files
+
+        room = min((connection.capacity for _, connection in self.workers), default=0) - JOB_ROOM
+        room -= sum(self.patterns_sent.values())
+        for path in pattern_files(self.languages):
+            if path in self.patterns_sent:
+                continue
+            self.patterns_sent[path] = 0
+            if path.stat().st_size * PICKLED_PER_BYTE > room:  # not parsed here for nothing
+                continue
+            patterns = parsed(path)
+            message = pickle.dumps(("hyphenation", {path: patterns}), protocol=pickle.HIGHEST_PROTOCOL)
+            if len(message) <= room:
+                room -= len(message)
+                self.patterns_sent[path] = len(message)
+                self.patterns[path] = patterns
+                for _, connection in self.workers:
+                    connection.send_pickled(message)
 
     def __exit__(self, *exc):
         self.close()
@@ -203,6 +221,7 @@ def launch():
     from pathlib import Path
 
     down, up = os.pipe(), os.pipe()  # (read, write): parent to child, child to parent
+    capacity = widen(down[1])
     package_root = str(Path(__file__).resolve().parents[2])
     code = (f"import sys; sys.path.insert(0, {package_root!r}); "
             f"from interview_publish.renderers.pdfworker import serve; serve({down[0]}, {up[1]})")
@@ -214,7 +233,27 @@ def launch():
         os.close(up[1])
     from ..channel import Channel
 
-    return process, Channel(up[0], down[1])
+    channel = Channel(up[0], down[1])
+    channel.capacity = capacity
+    return process, channel
+
+
+# The hyphenation patterns (hyphenation.py) are 250 kB pickled for English: with the 64 kB a pipe holds by
+# default, sending them would wait until the layout process, still importing WeasyPrint, reads them.
+PIPE_BYTES = 1 << 20
+JOB_ROOM = 64 * 1024  # what stays free in the pipe for the messages sent after the patterns
+PICKLED_PER_BYTE = 3  # patterns pickled, for a byte of patterns file, at most (English 2.3, German 1.6)
+
+
+def widen(fd: int) -> int:
+    """Let the pipe ``fd`` hold PIPE_BYTES (Linux; elsewhere, or above the system's limit, it stays as
+    is); what it holds."""
+    if sys.platform == "linux":
+        import fcntl
+
+        with contextlib.suppress(OSError):
+            return fcntl.fcntl(fd, getattr(fcntl, "F_SETPIPE_SZ", 1031), PIPE_BYTES)
+    return 65536
 
 
 @contextlib.contextmanager
