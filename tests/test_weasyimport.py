@@ -171,3 +171,22 @@ import pydyf
 report["zlib"] = pydyf.zlib.crc32(b"x") == zlib.crc32(b"x")  # the rest of zlib is zlib's
 """, tmp_path)
     assert found["count"] >= 2 and found["headers"] == ["789c"] and found["zlib"]
+
+
+def test_in_process_the_cover_thread_starts_once_weasyprint_is_imported(tmp_path):
+    # The cover's thread imports Pillow; WeasyPrint's import (with its fontTools stand-ins in sys.modules)
+    # must not run beside another thread's imports.
+    from helpers import make_project
+
+    project = make_project(tmp_path / "book")
+    found = in_fresh_python(f"""
+import json, sys
+from interview_publish.renderers import cover
+seen = []
+begin = cover.CoverDrawing.begin
+cover.CoverDrawing.begin = lambda self: seen.append("weasyprint" in sys.modules) or begin(self)
+from interview_publish.build import build
+result = build({str(project)!r}, ("pdf", "epub"), cache=False, jobs=1)
+print(json.dumps({{"seen": seen, "formats": [fmt for fmt, _, _ in result.outputs]}}))
+""")
+    assert found["formats"] == ["pdf", "epub"] and found["seen"][0] is True

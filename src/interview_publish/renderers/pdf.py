@@ -50,10 +50,10 @@ def render_pdf(publication: Publication, theme: Theme, options: PrintOptions, pr
     if pool is not None:  # a layout process, started before reading, has WeasyPrint ready
         return lay_out_in(pool, publication, theme, problems, on_starts, meanwhile)
     page = theme.render("pdf/book.html.j2", **book_context(publication))
-    if meanwhile is not None:
-        meanwhile()
     with weasyprint_warnings(problems), refusals():
         press = Press(theme, options)
+        if meanwhile is not None:  # once WeasyPrint is imported: the cover's thread imports Pillow
+            meanwhile()
         document = press.layout(page)
         starts = locate_page_starts(document.pages, publication)
         if publication.index_terms:

@@ -43,7 +43,7 @@ def import_weasyprint():
         with quick_library_lookup(), deferred_fonttools():
             import weasyprint
     except (OSError, ImportError):  # a library the listing missed, a fontTools name unknown to the stand-ins
-        for name in [name for name in sys.modules if name == "weasyprint" or name.startswith("weasyprint.")]:
+        for name in [name for name in tuple(sys.modules) if name == "weasyprint" or name.startswith("weasyprint.")]:
             del sys.modules[name]  # forget the half-imported modules, import as usual
         import weasyprint
     set_pdf_compression()
@@ -87,7 +87,9 @@ FONTTOOLS_NAMES = {
 def deferred_fonttools():
     """fontTools stand-ins in ``sys.modules`` while WeasyPrint is imported (not when fontTools is imported
     already); afterwards they are gone from ``sys.modules``, and live on only in WeasyPrint's globals."""
-    if any(name == "fontTools" or name.startswith("fontTools.") for name in sys.modules):
+    # (a snapshot: another thread may be importing; the stand-ins are only for what WeasyPrint takes, and
+    # fontTools is imported by nothing else the build runs meanwhile)
+    if any(name == "fontTools" or name.startswith("fontTools.") for name in tuple(sys.modules)):
         yield
         return
     stand_ins: dict[str, types.ModuleType] = {}
