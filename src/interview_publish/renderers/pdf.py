@@ -109,10 +109,11 @@ class Press:
             from weasyprint.text.fonts import FontConfiguration
         except OSError as exc:  # WeasyPrint raises OSError when Pango is missing
             raise error("pdf", f"WeasyPrint cannot start ({exc}); install Pango (Debian: libpango-1.0-0)")
-        from . import leaders
+        from . import leaders, marginboxes
         from .fetcher import contained_fetcher
 
         leaders.install()
+        marginboxes.install()
 
         roots = theme.roots + ((options.output_profile,) if options.output_profile else ())
         self.fetcher = contained_fetcher(roots)
