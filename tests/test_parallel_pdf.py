@@ -138,6 +138,46 @@ def test_parallel_pdf_is_about_as_compact_as_a_single_layout(two_builds):
     assert b"/ObjStm" in parallel["pdf"].read_bytes()
 
 
+def test_each_chunks_font_subsets_have_a_tag_of_their_own(two_builds):
+    # PDF requires different subsets of a font to have different names (a RIP may cache fonts by name);
+    # WeasyPrint tags the subsets of every chunk alike, so the merge retags them.
+    import pikepdf
+
+    _, parallel, _ = two_builds
+    files: dict[str, set] = {}
+    with pikepdf.open(parallel["pdf"]) as pdf:
+        for page in pdf.pages:
+            for font in page.obj.Resources.Font.values():
+                descriptor = (font.get("/DescendantFonts") or [font])[0].FontDescriptor
+                name = str(font.BaseFont)
+                assert name[7] == "+" and name[1:7].isalpha() and name[1:7].isupper()
+                assert str(descriptor.FontName) == name.split("+", 1)[0] + "+" + str(descriptor.FontName)[8:]
+                files.setdefault(name, set()).add(descriptor.FontFile2.objgen)
+    assert all(len(subsets) == 1 for subsets in files.values()), files
+    assert len(files) > 6  # a subset per chunk and face
+
+
+def test_the_merge_does_not_depend_on_the_order_chunks_come_in(two_builds):
+    # The layout processes send their chunks in any order, and each is merged as it comes: the PDF is the
+    # one merged in book order, which is the build's own PDF (from the chunks its cache kept).
+    import json
+
+    from interview_publish.renderers.pdfmerge import Merger, merge_chunks
+
+    _, parallel, _ = two_builds
+    cache = parallel["pdf"].parent.parent / ".interview-publish" / "cache" / "pdf"
+    entries = [json.loads(path.read_bytes().rpartition(b"\n")[0]) for path in cache.glob("*.json")]
+    chunks = sorted((e["first"], (cache / f"{e['pdf']}.pdf").read_bytes(), tuple(e["levels"]))
+                    for e in entries if e["pdf"])
+    assert len(chunks) >= 3
+    in_order = merge_chunks([data for _, data, _ in chunks], [levels for _, _, levels in chunks])
+    assert in_order == parallel["pdf"].read_bytes()
+    merger = Merger()
+    for position in [2, 0, *range(len(chunks) - 1, 2, -1), 1]:
+        merger.add(position, chunks[position][1], chunks[position][2])
+    assert merger.finish() == in_order
+
+
 def test_parallel_pdf_is_deterministic(two_builds, tmp_path):
     _, parallel, _ = two_builds
     again = collection(tmp_path / "again")

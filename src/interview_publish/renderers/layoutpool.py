@@ -106,12 +106,17 @@ class Pool:
             connection.close()
         self.workers = []
 
-    def run(self, jobs: list, cache=None, on_starts=None, meanwhile=None) -> dict:
+    def run(self, jobs: list, cache=None, on_laid=None, meanwhile=None, follow=None, on_done=None) -> dict:
         """Run ``jobs`` (in this order) and return their results by index. A job whose first page is None
         gets it when the jobs before it have been counted. Jobs laid out by an earlier build at the same
         first page come from ``cache`` (chunkcache.py); a cached job whose first page moved is laid out
-        again, its page count being known already. ``on_starts(starts)`` is called with the page starts of
-        a job that sends them early (while it writes its PDF); ``meanwhile()`` once the jobs are sent."""
+        again, its page count being known already.
+
+        Callbacks, all in this process: ``on_laid(result)`` with what an ``early`` job found (its pages,
+        page starts and anchors, no PDF yet) while it writes its PDF; ``meanwhile()`` once the first jobs
+        are sent; ``on_done(result)`` with each result laid out now. ``follow(known)`` is asked after every
+        message, with what is known of each job laid out (whether done, cached, or only laid out), for more
+        jobs: it returns None, or (jobs, then), ``then()`` being called once every job is sent."""
         from dataclasses import replace
         from multiprocessing.connection import wait
 
@@ -119,26 +124,47 @@ class Pool:
         busy: dict = {}
         counts: dict[int, int] = {}
         waiting: dict[int, object] = {}  # job index -> connection waiting for its first page
-        firsts = {job.index: job.first_page for job in jobs if job.first_page is not None}
+        firsts: dict[int, int] = {}
         order = [job.index for job in jobs]
         results: dict = {}
+        known: dict = {}  # job index -> its ChunkResult, or what an early job reported before its PDF
         pending, cached = [], {}
-        for job in jobs:
+        expected = 0
+
+        def admit(job) -> None:
+            nonlocal expected
+            expected += 1
+            if job.first_page is not None:
+                firsts[job.index] = job.first_page
             found = cache.get(job) if cache is not None else None
             if found is not None and job.first_page in (None, found.first):
                 cached[job.index] = (job, found)
                 counts[job.index] = found.pages
             else:
                 pending.append(job)
-        while len(results) < len(jobs):
+
+        def take_cached() -> None:
             self._number(order, counts, firsts, waiting)
             for index, (job, found) in list(cached.items()):
                 if index in firsts:
                     del cached[index]
                     if firsts[index] == found.first:
-                        results[index] = found
+                        results[index] = known[index] = found
                     else:
                         pending.append(replace(job, first_page=firsts[index]))
+
+        for job in jobs:
+            admit(job)
+        thens: list = []
+        while True:
+            take_cached()
+            while follow is not None and (more := follow(known)) is not None:
+                more_jobs, then = more
+                for job in more_jobs:
+                    admit(job)
+                take_cached()  # a cached one is known at once: follow may have more
+                if then is not None:
+                    thens.append(then)
             if pending and idle:
                 self.send_patterns()
             while pending and idle:
@@ -149,7 +175,9 @@ class Pool:
             if meanwhile is not None:
                 meanwhile, later = None, meanwhile
                 later()
-            if len(results) == len(jobs):
+            while thens and not pending:  # once the jobs are sent: a process never waits for this one
+                thens.pop(0)()
+            if len(results) == expected:
                 break
             if not busy:
                 raise RuntimeError("PDF chunks left without a page number")
@@ -161,8 +189,12 @@ class Pool:
                     raise error("pdf", f"a PDF layout process ended unexpectedly (exit status {process.wait()}; "
                                        "out of memory?); --jobs 1 lays the book out in the build's own process")
                 kind, payload = message[0], message[1:]
-                if kind == "starts":  # a job's page starts, sent before its PDF is written
-                    on_starts(payload[1])
+                if kind == "laid":  # what a job found, sent before its PDF is written
+                    result = payload[0]
+                    result.first = firsts.get(result.index, 1)
+                    known[result.index] = result
+                    if on_laid is not None:
+                        on_laid(result)
                 elif kind == "counted":
                     counts[payload[0]] = payload[1]
                     if busy[connection].first_page is None:
@@ -170,11 +202,13 @@ class Pool:
                 elif kind == "done":
                     result = payload[0]
                     result.first = firsts.get(result.index, 1)
-                    results[result.index] = result
+                    results[result.index] = known[result.index] = result
                     if cache is not None:
                         cache.put(busy[connection], result)
                     del busy[connection]
                     idle.append(connection)
+                    if on_done is not None:
+                        on_done(result)
                 elif kind == "error":
                     raise PublishError(payload[1])
                 else:

@@ -80,8 +80,9 @@ def lay_out_in(pool, publication: Publication, theme: Theme, problems: list[Prob
     def lay_out(index_starts, write: bool, meanwhile=None):
         page = theme.render("pdf/book.html.j2", **book_context(publication, index_starts))
         job = ChunkJob(0, page, "", 1, False, frozenset(), frozenset(), texts, blocks, write=write,
-                       early_starts=write and on_starts is not None)
-        result = pool.run([job], on_starts=on_starts, meanwhile=meanwhile)[0]
+                       early=write and on_starts is not None)
+        result = pool.run([job], on_laid=on_starts and (lambda laid: on_starts(laid.starts)),
+                          meanwhile=meanwhile)[0]
         problems.extend(result.problems)
         return result
 

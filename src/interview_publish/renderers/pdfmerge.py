@@ -13,69 +13,124 @@ from __future__ import annotations
 
 import hashlib
 import io
-import warnings
 
 
 def merge_chunks(chunks: list, levels: list[tuple[int, ...]]) -> bytes:
     """One PDF from the chunks (in book order: their bytes, or as open_chunk opened them); ``levels`` are
     each chunk's bookmark levels in order."""
-    import pikepdf
-    from pikepdf import Array, Dictionary, Name
+    merger = Merger()
+    for position, (chunk, chunk_levels) in enumerate(zip(chunks, levels)):
+        merger.add(position, chunk, chunk_levels)
+    return merger.finish()
 
-    out = pikepdf.new()
-    sources = [open_chunk(chunk) for chunk in chunks]
-    first = sources[0]
-    tagged = "/StructTreeRoot" in first.Root
-    document = out.make_indirect(Dictionary(Type=Name.StructElem, S=Name.Document, K=Array()))
-    tree_root = out.make_indirect(Dictionary(Type=Name.StructTreeRoot, K=Array([document])))
-    document.P = tree_root
-    nums, names, bookmarks = [], [], []
-    next_key = 0
-    for number, (source, chunk_levels) in enumerate(zip(sources, levels)):
-        start = len(out.pages)
-        with warnings.catch_warnings():  # named destinations are merged below
+
+class Merger:
+    """The merge, a chunk at a time (the chunks of the body are merged while others are laid out). Chunks
+    may be added in any order; they go into the merged PDF in one order, so that the file is always the
+    same: the body and the back (positions 1, 2, ...) as soon as the ones before them are in, then the
+    front (position 0, laid out last), whose pages go first. What depends on the book's order (the
+    structure tree's order and parent tree keys, the outline, which of two equal anchor names wins, the
+    file identifier) is put together by finish()."""
+
+    def __init__(self):
+        import pikepdf
+        from pikepdf import Array, Dictionary, Name
+
+        self.out = out = pikepdf.new()
+        self.document = out.make_indirect(Dictionary(Type=Name.StructElem, S=Name.Document, K=Array()))
+        self.tree_root = out.make_indirect(Dictionary(Type=Name.StructTreeRoot, K=Array([self.document])))
+        self.document.P = self.tree_root
+        self.parts: dict[int, _Part] = {}
+        self.waiting: dict[int, tuple] = {}  # position -> (chunk, levels) until the ones before are in
+
+    def add(self, position: int, chunk, levels: tuple[int, ...]) -> None:
+        """Add the chunk at ``position`` (0 for the first) with its bookmark levels in order."""
+        self.waiting[position] = (open_chunk(chunk), levels)
+        while len(self.parts) + 1 in self.waiting:
+            self._put(len(self.parts) + 1)
+
+    def _put(self, position: int) -> None:
+        import warnings
+
+        out = self.out
+        source, levels = self.waiting.pop(position)
+        if position:
+            retag_fonts(source, position)
+        at = sum(len(part.pages) for number, part in self.parts.items() if number < position)
+        with warnings.catch_warnings():  # named destinations are merged in finish()
             warnings.simplefilter("ignore")
-            out.pages.extend(source.pages)
-        pages = {page.objgen: start + i for i, page in enumerate(source.pages)}
-        if number:
-            retag_fonts(source, number)
-        if tagged:
-            next_key = graft_structure(out, source, document, nums, next_key, start)
+            for i, page in enumerate(source.pages):
+                out.pages.insert(at + i, page)
+        part = _Part(source, [out.pages[at + i].obj for i in range(len(source.pages))])
+        pages = {page.objgen: part.pages[i] for i, page in enumerate(source.pages)}
+        if "/StructTreeRoot" in source.Root:
+            part.elements, part.keys = graft_structure(out, source, self.document)
         dests = source.Root.get("/Names", {}).get("/Dests")
         if dests is not None:
             flat = dests.Names
             for i in range(0, len(flat), 2):
-                names.append((str(flat[i]), destination(out, flat[i + 1], pages)))
+                part.names.append((str(flat[i]), destination(flat[i + 1], pages)))
         items = list(walk_outline(source))
-        if len(items) != len(chunk_levels):
-            raise RuntimeError(f"chunk {number}: {len(items)} bookmarks but {len(chunk_levels)} levels")
-        for (title, dest, is_open), level in zip(items, chunk_levels):
-            bookmarks.append((level, title, destination(out, dest, pages), is_open))
-    if tagged:
-        parent_tree = out.make_indirect(Dictionary(Nums=Array(nums)))
-        tree_root.ParentTree = parent_tree
-        tree_root.ParentTreeNextKey = next_key
-        out.Root.StructTreeRoot = tree_root
-    for key in ("/Lang", "/MarkInfo", "/ViewerPreferences", "/Metadata", "/OutputIntents"):
-        if key in first.Root:
-            out.Root[key] = copy_object(out, first, first.Root[key])
-    if names:
-        seen: dict[str, object] = {}
-        for name, dest in names:
-            seen.setdefault(name, dest)  # the first anchor of a name wins, as in WeasyPrint
-        flat = Array()
-        for name in sorted(seen):
-            flat.append(pikepdf.String(name))
-            flat.append(seen[name])
-        out.Root.Names = Dictionary(Dests=Dictionary(Names=flat))
-    write_outline(out, bookmarks)
-    out.trailer.Info = copy_object(out, first, first.trailer.Info)
-    identifier = hashlib.md5(b"".join(bytes(s.trailer.ID[0]) for s in sources)).hexdigest().encode()
-    out.trailer.ID = Array([pikepdf.String(identifier), pikepdf.String(identifier)])
-    buffer = io.BytesIO()
-    out.save(buffer, min_version=first.pdf_version, static_id=True, compress_streams=True,
-             object_stream_mode=pikepdf.ObjectStreamMode.generate, fix_metadata_version=False)
-    return buffer.getvalue()
+        if len(items) != len(levels):
+            raise RuntimeError(f"chunk {position}: {len(items)} bookmarks but {len(levels)} levels")
+        for (title, dest, is_open), level in zip(items, levels):
+            part.bookmarks.append((level, title, destination(dest, pages), is_open))
+        self.parts[position] = part
+
+    def finish(self) -> bytes:
+        """The merged PDF, once every chunk is added."""
+        import pikepdf
+        from pikepdf import Array, Dictionary
+
+        for position in sorted(self.waiting, key=lambda number: (number == 0, number)):
+            self._put(position)
+        out, document = self.out, self.document
+        parts = [self.parts[position] for position in sorted(self.parts)]
+        first = parts[0].source
+        tagged = "/StructTreeRoot" in first.Root
+        nums, names, bookmarks = [], [], []
+        next_key = 0
+        for part in parts:
+            if tagged:
+                next_key = number_structure(part, document, nums, next_key)
+            names.extend(part.names)
+            bookmarks.extend(part.bookmarks)
+        if tagged:
+            parent_tree = out.make_indirect(Dictionary(Nums=Array(nums)))
+            self.tree_root.ParentTree = parent_tree
+            self.tree_root.ParentTreeNextKey = next_key
+            out.Root.StructTreeRoot = self.tree_root
+        for key in ("/Lang", "/MarkInfo", "/ViewerPreferences", "/Metadata", "/OutputIntents"):
+            if key in first.Root:
+                out.Root[key] = copy_object(out, first, first.Root[key])
+        if names:
+            seen: dict[str, object] = {}
+            for name, dest in names:
+                seen.setdefault(name, dest)  # the first anchor of a name wins, as in WeasyPrint
+            flat = Array()
+            for name in sorted(seen):
+                flat.append(pikepdf.String(name))
+                flat.append(seen[name])
+            out.Root.Names = Dictionary(Dests=Dictionary(Names=flat))
+        write_outline(out, bookmarks)
+        out.trailer.Info = copy_object(out, first, first.trailer.Info)
+        identifier = hashlib.md5(b"".join(bytes(part.source.trailer.ID[0]) for part in parts)).hexdigest().encode()
+        out.trailer.ID = Array([pikepdf.String(identifier), pikepdf.String(identifier)])
+        buffer = io.BytesIO()
+        out.save(buffer, min_version=first.pdf_version, static_id=True, compress_streams=True,
+                 object_stream_mode=pikepdf.ObjectStreamMode.generate, fix_metadata_version=False)
+        return buffer.getvalue()
+
+
+class _Part:
+    """A chunk in the merged PDF: its source, its pages there, and what finish() puts together in order."""
+
+    def __init__(self, source, pages: list):
+        self.source, self.pages = source, pages
+        self.elements: list = []  # its structure elements
+        self.keys: list = []  # its parent tree entries (key in the chunk, value)
+        self.names: list = []
+        self.bookmarks: list = []
 
 
 def open_chunk(chunk):
@@ -92,36 +147,41 @@ def copy_object(out, source, value):
     return out.copy_foreign(value)
 
 
-def graft_structure(out, source, document, nums: list, next_key: int, start: int) -> int:
-    """Move a chunk's structure elements under the merged Document element and renumber its parent tree
-    keys from ``next_key``; returns the next free key."""
+def graft_structure(out, source, document) -> tuple[list, list]:
+    """A chunk's structure elements, moved under the merged Document element, and its parent tree entries
+    (keys as in the chunk: number_structure renumbers them)."""
     root = out.copy_foreign(source.Root.StructTreeRoot)
+    elements = []
     for element in root.K:
         for kid in element.get("/K", ()):
             if isinstance(kid, type(document)):
                 kid.P = document
-            document.K.append(kid)
+            elements.append(kid)
     flat = root.ParentTree.Nums
-    largest = -1
-    for i in range(0, len(flat), 2):
-        key = int(flat[i])
-        nums.extend([next_key + key, flat[i + 1]])
-        largest = max(largest, key)
-    for page in out.pages[start:]:
-        if "/StructParents" in page.obj:
-            page.obj.StructParents = int(page.obj.StructParents) + next_key
-        for annotation in page.obj.get("/Annots", ()):
+    return elements, [(int(flat[i]), flat[i + 1]) for i in range(0, len(flat), 2)]
+
+
+def number_structure(part: _Part, document, nums: list, next_key: int) -> int:
+    """Append a chunk's structure elements to the Document element and its parent tree entries to ``nums``
+    with keys from ``next_key``, its pages' and links' keys moved as much; returns the next free key."""
+    for kid in part.elements:
+        document.K.append(kid)
+    for key, value in part.keys:
+        nums.extend([next_key + key, value])
+    for page in part.pages:
+        if "/StructParents" in page:
+            page.StructParents = int(page.StructParents) + next_key
+        for annotation in page.get("/Annots", ()):
             if "/StructParent" in annotation:
                 annotation.StructParent = int(annotation.StructParent) + next_key
-    return next_key + largest + 1
+    return next_key + max((key for key, _ in part.keys), default=-1) + 1
 
 
-def destination(out, dest, pages: dict):
+def destination(dest, pages: dict):
     """A chunk's explicit destination [page /XYZ x y z] pointing at the merged page."""
     import pikepdf
 
-    target = out.pages[pages[dest[0].objgen]].obj
-    return pikepdf.Array([target, *list(dest)[1:]])
+    return pikepdf.Array([pages[dest[0].objgen], *list(dest)[1:]])
 
 
 def walk_outline(source):

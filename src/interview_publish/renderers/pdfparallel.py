@@ -5,8 +5,10 @@ the front (title page, colophon, contents), the body chunks (front matter, parts
 back (back matter and the index). Body chunks are laid out at the same time; each waits, after its layout
 and before its folios, for the number of its first page (pdfworker.py). The index is laid out once the
 body's page starts are known, and the contents last, with every page number in it; so a book with an
-index is laid out once, not twice. Chunk boundaries depend only on the content, never on the number of
-processes, so the PDF is the same on every machine. pdfmerge.py joins the chunks into one PDF.
+index is laid out once, not twice. Each waits only for the layout of what it shows, not for its PDF: a
+chunk reports its pages, page starts and anchors before it writes its PDF. Chunk boundaries depend only
+on the content, never on the number of processes, so the PDF is the same on every machine. pdfmerge.py
+joins the chunks into one PDF, each as soon as it comes in.
 """
 
 from __future__ import annotations
@@ -82,7 +84,7 @@ def render_pdf_parallel(publication: Publication, theme: Theme, options: PrintOp
     from .hyphenation import languages
     from .layoutpool import cores, layout_pool
     from .pdf import PrintEdition, book_context, render_pdf
-    from .pdfmerge import merge_chunks, open_chunk
+    from .pdfmerge import Merger
     from .pdfworker import ChunkJob
 
     from .pagemap import block_ids, paragraph_texts
@@ -116,8 +118,42 @@ def render_pdf_parallel(publication: Publication, theme: Theme, options: PrintOp
         part = replace(publication, interviews=interviews)  # the page starts need only this chunk's text
         # Body chunks link nowhere else; their key (chunkcache.py) must not change with other chunks' turns.
         jobs_list.append(ChunkJob(number, html(body), title_css + end_css, None, not last or has_back, wanted,
-                                  wanted, paragraph_texts(part), frozenset(block_ids(part))))
+                                  wanted, paragraph_texts(part), frozenset(block_ids(part)), early=True))
     back_index = len(plan.bodies) + 1
+    front_index = back_index + 1  # the front laid out with the page numbers (0 is its estimate)
+    bodies = range(1, back_index)
+    merger = Merger()  # the body and the back are merged as they come in, the front last
+    merged: set[int] = set()
+    stage: list = []
+
+    def follow(known):
+        """The jobs that wait for the body: as soon as every body chunk is laid out (perhaps still writing
+        its PDF), the back (the index shows the body's pages) and, once the back is laid out, the front (the
+        contents show every page number). Once the page starts are known, the e-books are rendered here."""
+        if not stage and all(n in known for n in bodies):
+            stage.append("back")
+            body = [known[n] for n in bodies]
+            starts = tuple(s for r in body for s in r.starts)
+            ebooks = (lambda: on_starts(starts)) if on_starts is not None else None
+            if has_back:
+                back = chunk(back=True, index=bool(publication.index_terms))
+                return [ChunkJob(back_index, html(back, starts), title_css, body[-1].first + body[-1].pages, False,
+                                 targets, wanted, {}, frozenset(), early=True)], ebooks
+            return [front_job(body)], ebooks
+        if stage == ["back"] and has_back and back_index in known:
+            stage.append("front")
+            return [front_job([known[n] for n in range(1, back_index + 1)])], None
+        return None
+
+    def front_job(laid):
+        anchors = {name: str(page) for r in laid for name, page in r.anchors.items()}
+        return ChunkJob(front_index, html(front_chunk, tuple(s for r in laid[:len(bodies)] for s in r.starts),
+                                          anchors), contents_css + end_css, 1, True, wanted, wanted, {}, frozenset())
+
+    def merge(result):
+        if 1 <= result.index <= back_index and result.index not in merged:  # 0 is the front's estimate
+            merged.add(result.index)
+            merger.add(result.index, result.data, result.levels)
 
     cache = ChunkCache(cache_dir, theme, options, problems) if cache_dir is not None else None
     size = jobs or cores()
@@ -125,31 +161,10 @@ def render_pdf_parallel(publication: Publication, theme: Theme, options: PrintOp
         if pool is None:
             return render_pdf(publication, theme, options, problems, jobs=1, meanwhile=meanwhile)
         pool.hyphenate(languages(publication))
-        results = pool.run(jobs_list, cache, meanwhile=meanwhile)
-        body_results = [results[n] for n in range(1, back_index)]
-        starts = tuple(s for r in body_results for s in r.starts)
-        # the page starts are final once the body is laid out: the e-books are rendered while the index
-        # and the contents are laid out (by one process: the other cores are free), and the body's PDFs
-        # opened for the merge
-        opened: dict = {}
-
-        def ebooks():
-            if on_starts is not None:
-                on_starts(starts)
-            opened.update((r.index, open_chunk(r.data)) for r in body_results)
-
-        next_page = body_results[-1].first + body_results[-1].pages
-        tail = []
-        if has_back:
-            back = chunk(back=True, index=bool(publication.index_terms))
-            tail.append(ChunkJob(back_index, html(back, starts), title_css, next_page, False, targets, wanted, {},
-                                 frozenset()))
-            back_result = pool.run(tail, cache, meanwhile=ebooks)[back_index]
-            ebooks = None
-            body_results.append(back_result)
-        anchors = {name: str(page) for r in body_results for name, page in r.anchors.items()}
-        front = pool.run([ChunkJob(0, html(front_chunk, starts, anchors), contents_css + end_css, 1, True, wanted,
-                                   wanted, {}, frozenset())], cache, meanwhile=ebooks)[0]
+        results = pool.run(jobs_list, cache, meanwhile=meanwhile, follow=follow, on_done=merge)
+    body_results = [results[n] for n in range(1, back_index + has_back)]
+    starts = tuple(s for r in body_results[:len(bodies)] for s in r.starts)
+    front = results[front_index]
     for result in [front, *body_results]:
         for problem in result.problems:
             if problem not in problems:
@@ -158,9 +173,10 @@ def render_pdf_parallel(publication: Publication, theme: Theme, options: PrintOp
         cache.prune()
     if front.pages != results[0].pages:  # the contents came out longer than estimated: lay out in one go
         return render_pdf(publication, theme, options, problems, jobs=1)
-    chunks = [front, *body_results]
-    data = merge_chunks([opened.get(r.index, r.data) if r is not front else r.data for r in chunks],
-                        [r.levels for r in chunks])
+    for result in body_results:  # those the cache had
+        merge(result)
+    merger.add(0, front.data, front.levels)
+    data = merger.finish()
     return PrintEdition(data, starts, front.pages + sum(r.pages for r in body_results))
 
 

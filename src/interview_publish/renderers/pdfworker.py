@@ -32,7 +32,7 @@ class ChunkJob:
     blocks: frozenset[str]
     count_only: bool = False  # report the page count, then stop (an estimate of the contents' length)
     write: bool = True  # write the PDF (not for a pass that only finds the page starts)
-    early_starts: bool = False  # send the page starts before writing the PDF (the parent renders meanwhile)
+    early: bool = False  # report pages, page starts and anchors before writing the PDF (the parent goes on)
 
 
 @dataclass
@@ -163,14 +163,14 @@ def lay_out_chunk(press, job: ChunkJob, connection) -> ChunkResult:
             pages = document.pages[:-1] if job.drop_last else document.pages
             first = state["offset"] + 1
             starts = locate_page_starts(pages, first_number=first, texts=job.texts, blocks=set(job.blocks))
-            if job.early_starts:
-                connection.send(("starts", job.index, starts))
             anchors = {}
             for number, page in enumerate(pages, start=first):
                 for name in page.anchors:
                     if name in job.wanted:
                         anchors.setdefault(name, number)
             levels = tuple(level for page in pages for level, *_ in page.bookmarks)
+            if job.early:
+                connection.send(("laid", ChunkResult(job.index, len(pages), b"", starts, anchors, levels)))
             document = document.copy(pages) if job.drop_last else document
             data = document.write_pdf(pdf_identifier=True, pdf_variant=press.variant) if job.write else b""
     finally:
