@@ -33,13 +33,7 @@ class Merger:
     file identifier) is put together by finish()."""
 
     def __init__(self):
-        import pikepdf
-        from pikepdf import Array, Dictionary, Name
-
-        self.out = out = pikepdf.new()
-        self.document = out.make_indirect(Dictionary(Type=Name.StructElem, S=Name.Document, K=Array()))
-        self.tree_root = out.make_indirect(Dictionary(Type=Name.StructTreeRoot, K=Array([self.document])))
-        self.document.P = self.tree_root
+        self.out = self.document = self.tree_root = None  # made with the first chunk (pikepdf imported then)
         self.parts: dict[int, _Part] = {}
         self.waiting: dict[int, tuple] = {}  # position -> (chunk, levels) until the ones before are in
 
@@ -52,6 +46,14 @@ class Merger:
     def _put(self, position: int) -> None:
         import warnings
 
+        if self.out is None:
+            import pikepdf
+            from pikepdf import Array, Dictionary, Name
+
+            self.out = pikepdf.new()
+            self.document = self.out.make_indirect(Dictionary(Type=Name.StructElem, S=Name.Document, K=Array()))
+            self.tree_root = self.out.make_indirect(Dictionary(Type=Name.StructTreeRoot, K=Array([self.document])))
+            self.document.P = self.tree_root
         out = self.out
         source, levels = self.waiting.pop(position)
         if position:
