@@ -106,3 +106,22 @@ def test_missing_files_named_in_the_config_point_at_their_line(built, setting, k
     result = run_cli("build", str(project))
     assert_failed_cleanly(project, before, result, "publication.toml:3:", "config")
     assert f"error[config]: {key}:" in result.stderr
+
+
+def test_paths_are_shown_from_the_working_directory_of_the_moment(tmp_path, monkeypatch):
+    """display_path resolves the working directory once while it stays the same, and anew when it changes
+    (serve and library callers may change it between builds)."""
+    from interview_publish.errors import display_path
+
+    first, second = tmp_path / "first", tmp_path / "second"
+    (first / "content").mkdir(parents=True)
+    second.mkdir()
+    (second / "link").symlink_to(first)
+    monkeypatch.chdir(first)
+    assert display_path(first / "content" / "a.txt") == "content/a.txt"
+    assert display_path(second / "link" / "content" / "a.txt") == "content/a.txt"  # links resolved
+    monkeypatch.chdir(first / "content")
+    assert display_path(first / "content" / "a.txt") == "a.txt"
+    monkeypatch.chdir(second)
+    assert display_path(first / "content" / "a.txt") == str(first / "content" / "a.txt")  # not below: as given
+    assert display_path(second / "b.txt") == "b.txt"

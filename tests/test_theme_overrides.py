@@ -147,6 +147,29 @@ def test_the_default_theme_python_is_up_to_date():
         assert all(precompiled(env, name, source) is None for name, source in sources.items())
 
 
+def test_the_default_theme_python_renders_what_jinja_compiles(tmp_path, monkeypatch):
+    """Each default template's function in theme_code.py (Jinja's Python, indented into a function) renders
+    byte for byte what Jinja's own compile of the template renders: the sample's EPUB, HTML and KEPUB."""
+    from interview_publish import sandbox, theme_code
+    from interview_publish.build import build
+
+    project = make_project(tmp_path / "p")
+    used = []
+    made_names = sandbox.ThemeEnvironment.made_names
+    monkeypatch.setattr(sandbox.ThemeEnvironment, "made_names", lambda env, name: used.append(name) or
+                        made_names(env, name))
+    build(project, ("epub", "html", "kepub"), cache=False, dist=tmp_path / "made")
+    assert {"partials/turn.html.j2", "epub/chapter.xhtml.j2", "html/page.html.j2"} <= set(used)
+    monkeypatch.setattr(theme_code, "SETTINGS", theme_code.SETTINGS.replace("'3.", "'2.", 1))  # as for another Jinja
+    used.clear()
+    build(project, ("epub", "html", "kepub"), cache=False, dist=tmp_path / "compiled")
+    assert used == []  # every template compiled by Jinja
+    names = sorted(p.name for p in (tmp_path / "made").iterdir())
+    assert names == sorted(p.name for p in (tmp_path / "compiled").iterdir()) and len(names) == 3
+    for name in names:
+        assert (tmp_path / "made" / name).read_bytes() == (tmp_path / "compiled" / name).read_bytes(), name
+
+
 def test_another_jinja_compiles_the_default_templates_as_usual(monkeypatch):
     from interview_publish import theme_code
     from interview_publish.sandbox import precompiled
@@ -168,8 +191,7 @@ def test_only_a_template_exactly_like_the_default_one_uses_its_python(tmp_path):
 
     source = (REPO / "templates" / "partials" / "turn.html.j2").read_text(encoding="utf-8")
     if theme_code.SETTINGS == settings(env):  # made for this Jinja (see the test above for another one)
-        assert precompiled(env, "partials/turn.html.j2", source) == env.compile(source, "partials/turn.html.j2",
-                                                                                raw=True)
+        assert precompiled(env, "partials/turn.html.j2", source) is theme_code.TEMPLATES["partials/turn.html.j2"][1]
     assert precompiled(env, "partials/turn.html.j2", source.replace("turn ", "turn house-")) is None
     assert precompiled(env, "partials/interview.html.j2", source) is None  # the name is part of the code
     project = make_project(tmp_path / "p")

@@ -11,7 +11,6 @@ import uuid
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .cache import BuildCache, cache_dir, file_digest, input_key
 from .config import config_error
 from .containment import contained
 from .errors import Problem, PublishError, display_path, error
@@ -64,6 +63,8 @@ def build(path: Path | str = ".", formats: tuple[str, ...] = FORMATS, print_over
         theme = Theme.for_project(project.root)
         store = key = None
         if cache:
+            from .cache import BuildCache, input_key
+
             store = BuildCache(project.root)
             options = {"formats": list(formats), "print": print_overrides or {}, "strict": strict, "jobs": jobs,
                        "cwd": os.getcwd()}  # the findings replayed from the cache name files relative to it
@@ -120,7 +121,11 @@ def render_project(project: Project, theme: Theme, formats: tuple[str, ...], str
     stem = output_stem(project, publication)
     cover = read_cover(project) or generated_cover(publication, theme, begin="pdf" not in formats)
     cover_name = f"{stem}-cover.{cover.extension}"
-    chunks = cache_dir(project.root) / "pdf" if cached else None
+    chunks = None
+    if cached:
+        from .cache import cache_dir
+
+        chunks = cache_dir(project.root) / "pdf"
     rendered = render_all(formats, publication, project, theme, result.problems, cover, cover_name, jobs, chunks,
                           step)
     files = {stem + SUFFIXES[fmt]: data for fmt, data in rendered.items()}
@@ -140,9 +145,11 @@ def render_project(project: Project, theme: Theme, formats: tuple[str, ...], str
     result.written = written
 
 
-def reuse_cached(project: Project, store: BuildCache, key: str, result: BuildResult) -> bool:
+def reuse_cached(project: Project, store, key: str, result: BuildResult) -> bool:
     """Fill ``result`` from the build cache when the inputs are unchanged: nothing is rendered, and dist/
     files missing or changed since are written back from the cache's checked copies."""
+    from .cache import file_digest
+
     manifest = store.lookup(key)
     if manifest is None:
         return False

@@ -6,7 +6,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import traceback
 from pathlib import Path
 
 from . import __version__
@@ -156,6 +155,8 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except Exception:  # a bug of ours: say so plainly, keep the traceback for those who ask
         if os.environ.get("INTERVIEW_PUBLISH_DEBUG"):
+            import traceback
+
             traceback.print_exc()
         else:
             kind, value, _ = sys.exc_info()

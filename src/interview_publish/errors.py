@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -48,9 +49,22 @@ def display_path(path: Path | str | None) -> str | None:
         return None
     p = Path(path)
     try:
-        return str(p.resolve().relative_to(Path.cwd().resolve()))
+        return str(p.resolve().relative_to(working_directory()))
     except (ValueError, OSError):
         return str(p)
+
+
+_working: tuple[str, Path] | None = None
+
+
+def working_directory() -> Path:
+    """The working directory, resolved: once for as long as it stays the same (display_path is called for
+    every transcript and every problem, and resolving a path asks the system about each of its folders)."""
+    global _working
+    here = os.getcwd()
+    if _working is None or _working[0] != here:
+        _working = (here, Path(here).resolve())
+    return _working[1]
 
 
 def human_size(size: int) -> str:

@@ -40,14 +40,20 @@ class ThemeEnvironment(SandboxedEnvironment):
 
     def compile(self, source, name=None, filename=None, raw=False, defer_init=False):
         """Jinja's compile, except for a template of the default theme: its Python, made by Jinja beforehand
-        (theme_code.py), is used when the template's name and source and Jinja's version and settings are
-        exactly those it was made from. Jinja's parser and code generator cost more than rendering a short
-        book; a project's own template (or a changed one) is compiled as usual."""
+        and kept in theme_code.py as a function (so that Python caches its bytecode with the module), is used
+        when the template's name and source and Jinja's version and settings are exactly those it was made
+        from. Jinja's parser and code generator, and compiling the Python they make, cost more than rendering
+        a short book; a project's own template (or a changed one) is compiled as usual."""
         if isinstance(source, str) and name is not None and not raw and not defer_init:
-            python = precompiled(self, name, source)
-            if python is not None:
-                return self._compile(python, filename or "<template>")
+            if precompiled(self, name, source) is not None:  # what Jinja runs fills the module with its names
+                return self._compile(f"globals().update(environment.made_names({name!r}))", filename or "<template>")
         return super().compile(source, name, filename, raw, defer_init)
+
+    def made_names(self, name: str) -> dict:
+        """The names a default template's module defines (root, blocks, ...), from theme_code.py."""
+        from .theme_code import TEMPLATES
+
+        return TEMPLATES[name][1](self)
 
 
 def settings(env: jinja2.Environment) -> str:
@@ -68,28 +74,35 @@ def digest(source: str) -> str:
     return hashlib.sha256(source.encode("utf-8")).hexdigest()
 
 
-def precompiled(env: jinja2.Environment, name: str, source: str) -> str | None:
-    """The Python of a default theme template, if made from exactly this source with these settings."""
+def precompiled(env: jinja2.Environment, name: str, source: str):
+    """The function of theme_code.py that makes a default template's names, if made from exactly this source
+    with these settings; else None."""
     from .theme_code import SETTINGS, TEMPLATES
 
     made = TEMPLATES.get(name)
     if made is None or made[0] != digest(source) or SETTINGS != settings(env):
         return None
-    return "\n".join(made[1])
+    return made[1]
 
 
 def theme_code_text(env: jinja2.Environment, templates: Path) -> str:
-    """The text of theme_code.py for the templates in ``templates`` (scripts/compile-theme writes it)."""
+    """The text of theme_code.py for the templates in ``templates`` (scripts/compile-theme writes it): for
+    each, the Python Jinja makes of it, as the body of a function that returns the names it defines (Jinja's
+    code uses no global statement and no multi-line string, so indenting it changes nothing it does)."""
     lines = ['"""The default theme\'s templates as Jinja compiles them to Python for the themes\' environment',
-             "(sandbox.py), so that a build need not parse them again. Made by scripts/compile-theme from",
-             "templates/: do not edit. A template whose source differs, or another Jinja, is compiled as usual.",
-             '"""', "", f"SETTINGS = {settings(env)!r}", "", "TEMPLATES = {"]
-    for path in sorted(templates.rglob("*.j2")):
+             "(sandbox.py): each template's module as a function that makes its names, so that a build neither",
+             "parses nor compiles them again. Made by scripts/compile-theme from templates/: do not edit. A",
+             'template whose source differs, or another Jinja, is compiled as usual.',
+             '"""',
+             "# ruff: noqa", "", f"SETTINGS = {settings(env)!r}"]
+    entries = []
+    for number, path in enumerate(sorted(templates.rglob("*.j2"))):
         name = path.relative_to(templates).as_posix()
         source = path.read_text(encoding="utf-8")
         python = env.compile(source, name, str(path), raw=True)
-        lines.append(f"    {name!r}: ({digest(source)!r}, (")
-        lines.extend(f"        {line!r}," for line in python.split("\n"))
-        lines.append("    )),")
-    lines.append("}")
+        lines += ["", "", f"def _template_{number}(environment):  # {name}"]
+        lines += [f"    {line}" if line else "" for line in python.split("\n")]
+        lines.append('    return {"name": name, "root": root, "blocks": blocks, "debug_info": debug_info}')
+        entries.append(f"    {name!r}: ({digest(source)!r}, _template_{number}),")
+    lines += ["", "", "TEMPLATES = {", *entries, "}"]
     return "\n".join(lines) + "\n"
