@@ -119,7 +119,10 @@ def render_project(project: Project, theme: Theme, formats: tuple[str, ...], str
     result.problems.extend(findings)
     step("done", "read")
     stem = output_stem(project, publication)
-    cover = read_cover(project) or generated_cover(publication, theme, begin="pdf" not in formats)
+    # A generated cover is drawn from now on for an e-book, or once the PDF's layout is under way (render_pdf),
+    # or else when it is asked for: an HTML page alone does not need it.
+    ebook = "epub" in formats or "kepub" in formats
+    cover = read_cover(project) or generated_cover(publication, theme, begin=ebook and "pdf" not in formats)
     cover_name = f"{stem}-cover.{cover.extension}"
     chunks = None
     if cached:

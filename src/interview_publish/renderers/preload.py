@@ -9,7 +9,8 @@ import importlib
 
 from ..theme import Theme
 
-# The modules each format's renderer imports (".name": ours); every build also reads or draws a cover, with Pillow.
+# The modules each format's renderer imports (".name": ours); an e-book's build, and a full one (its kit), also
+# draws or reads a cover, with Pillow (an HTML page alone needs it only to check a project's own cover).
 MODULES = {
     "epub": ("ebooklib.epub", ".epub"),
     "kepub": ("ebooklib.epub", ".epub", ".kepub"),
@@ -27,7 +28,8 @@ def preload(theme: Theme, formats: tuple[str, ...]) -> None:
     own where it has them) and read the stylesheets they inline. What fails here is left for rendering to
     meet, and report as it would without this."""
     names = dict.fromkeys(name for fmt in formats for name in MODULES.get(fmt, ()))
-    for name in (*COVER_MODULES, *names):
+    cover = COVER_MODULES if {"epub", "kepub", "pdf"} & set(formats) else ()
+    for name in (*cover, *names):
         try:
             importlib.import_module(name, __package__)
         except Exception:
