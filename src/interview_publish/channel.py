@@ -10,9 +10,10 @@ class Channel:
     """Both directions of talk with one process: what is sent down one pipe, what is received up the other.
     ``multiprocessing.connection.wait`` waits on it (by its reading end)."""
 
-    def __init__(self, reading: int, writing: int):
-        self.incoming = Connection(reading, writable=False)
-        self.outgoing = Connection(writing, readable=False)
+    def __init__(self, reading: int | None, writing: int | None):
+        """Either end may be None: a channel that only sends, or only receives."""
+        self.incoming = Connection(reading, writable=False) if reading is not None else None
+        self.outgoing = Connection(writing, readable=False) if writing is not None else None
 
     def send(self, message) -> None:
         self.outgoing.send(message)
@@ -28,5 +29,6 @@ class Channel:
         return self.incoming.fileno()
 
     def close(self) -> None:
-        self.incoming.close()
-        self.outgoing.close()
+        for end in (self.incoming, self.outgoing):
+            if end is not None:
+                end.close()
