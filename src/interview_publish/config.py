@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 import tomllib
 from dataclasses import dataclass
@@ -10,7 +9,7 @@ from datetime import date as Date
 from datetime import datetime, timezone
 from pathlib import Path
 
-from .errors import Problem, PublishError, display_path
+from .errors import Problem, PublishError, close_matches, display_path
 from .limits import read_limited
 from .textsafety import strings_with_unsafe_characters
 
@@ -246,7 +245,7 @@ def validate_config(data: dict, text: str, path: Path) -> Config:
         if reader in READER_NAMES:
             values["reader"] = reader
         else:
-            guess = difflib.get_close_matches(reader, READER_NAMES, n=1)
+            guess = close_matches(reader, READER_NAMES)
             report("reader", f'expected one of {", ".join(READER_NAMES)}, found "{reader}"'
                    + (f'; did you mean "{guess[0]}"?' if guess else ""))
     encoding = data.get("encoding")
@@ -299,7 +298,7 @@ def validate_config(data: dict, text: str, path: Path) -> Config:
         if isinstance(ignore, list):
             for code in ignore:
                 if code not in CODES:
-                    guess = difflib.get_close_matches(str(code), CODES, n=1)
+                    guess = close_matches(str(code), CODES)
                     report("lint.ignore", f'unknown lint code "{code}"' + (f'; did you mean "{guess[0]}"?' if guess
                                                                           else f"; codes: {', '.join(CODES)}"))
             values["lint_ignore"] = tuple(str(c) for c in ignore)
@@ -398,14 +397,14 @@ def check_keys(data: dict, schema: dict, prefix: str, report) -> None:
     of the wrong type."""
     for key, value in data.items():
         if key not in schema:
-            guess = difflib.get_close_matches(key, list(schema), n=1)
+            guess = close_matches(key, list(schema))
             elsewhere = [f"{table}.{key}" for table, keys in NESTED_TABLES.items()
                          if key in keys and not prefix.startswith(table)]
             if not prefix and elsewhere:
                 hint = f'; did you mean "{elsewhere[0]}" (under [{elsewhere[0].split(".")[0]}])?'
             elif guess:
                 hint = f'; did you mean "{prefix}{guess[0]}"?'
-            elif prefix and (top := difflib.get_close_matches(key, list(TOP_KEYS), n=1)):
+            elif prefix and (top := close_matches(key, list(TOP_KEYS))):
                 hint = f'; did you mean "{top[0]}"? It is a top-level setting: put it above the first [table]'
             else:
                 hint = f"; known keys here: {', '.join(sorted(schema))}"
@@ -432,7 +431,7 @@ def describe(value) -> str:
 
 def did_you_mean(value, choices) -> str:
     """'; did you mean "x"?' for a near miss among ``choices``, else nothing."""
-    guess = difflib.get_close_matches(str(value).lower(), list(choices), n=1)
+    guess = close_matches(str(value).lower(), list(choices))
     return f'; did you mean "{guess[0]}"?' if guess else ""
 
 

@@ -67,6 +67,14 @@ def working_directory() -> Path:
     return _working[1]
 
 
+def close_matches(word: str, choices) -> list[str]:
+    """The one choice nearest a misspelt ``word``, if any (difflib, imported only when something is
+    misspelt: every build would otherwise pay for its import)."""
+    import difflib
+
+    return difflib.get_close_matches(word, list(choices), n=1)
+
+
 def human_size(size: int) -> str:
     """A file size for people: 812 B, 30.6 KiB, 1.2 MiB."""
     if size < 1024:

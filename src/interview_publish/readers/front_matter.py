@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from datetime import date as Date
 
-from ..errors import Problem, PublishError
+from ..errors import Problem, PublishError, close_matches
 from ..textsafety import strings_with_unsafe_characters
 
 KEYS = ("title", "subtitle", "date", "place", "language", "reader", "participants", "description", "source")
@@ -51,7 +50,7 @@ def check_front_matter(data: dict, lines: list[str], shown: str) -> None:
 
     for key, value in data.items():
         if key not in KEYS:
-            guess = difflib.get_close_matches(str(key), KEYS, n=1)
+            guess = close_matches(str(key), KEYS)
             hint = f'; did you mean "{guess[0]}"?' if guess else ""
             problems.append(Problem("error", "front-matter", f"{key}: unknown key{hint}", shown, line_of(str(key))))
         elif key in ("title", "subtitle", "place", "language", "reader", "description", "source") \
@@ -77,7 +76,7 @@ def check_front_matter(data: dict, lines: list[str], shown: str) -> None:
                 continue
             for key in person:
                 if key not in PERSON_KEYS:
-                    guess = difflib.get_close_matches(str(key), PERSON_KEYS, n=1)
+                    guess = close_matches(str(key), PERSON_KEYS)
                     hint = f'; did you mean "{guess[0]}"?' if guess else ""
                     problems.append(Problem("error", "front-matter", f"participants[{index}].{key}: unknown key{hint}",
                                             shown, line_of(str(key))))
