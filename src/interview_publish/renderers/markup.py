@@ -13,6 +13,8 @@ def render_inlines(value: Paragraph | tuple[Inline, ...], breaks: tuple[tuple[in
     children = value.children if isinstance(value, Paragraph) else value
     if breaks:
         children = split_at(children, sorted(breaks, key=lambda b: b[0]))
+    elif len(children) == 1 and type(children[0]) is Text:  # most paragraphs: one run of plain text
+        return escape(children[0].text)
     return Markup("").join(render_inline(node) for node in children)
 
 

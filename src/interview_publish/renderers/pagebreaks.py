@@ -8,6 +8,9 @@ from functools import cached_property
 from markupsafe import Markup
 
 
+NONE = Markup("")  # no marker
+
+
 @dataclass(frozen=True)
 class PageStart:
     """PDF page ``label`` starts at ``offset`` characters into the text of element ``anchor`` (a
@@ -40,15 +43,24 @@ class PageBreaks:
 
     def before(self, anchor: str) -> Markup:
         """Markers that go just before an element."""
-        return Markup("").join(self.marker(s.label) for s in self.by_anchor.get(anchor, ()) if s.offset is None)
+        starts = self.by_anchor.get(anchor)
+        if not starts:  # most elements: called for each one, in every chapter
+            return NONE
+        return Markup("").join(self.marker(s.label) for s in starts if s.offset is None)
 
     def at_start(self, anchor: str) -> Markup:
         """Markers at the very start of a paragraph: before its speaker label."""
-        return Markup("").join(self.marker(s.label) for s in self.by_anchor.get(anchor, ()) if s.offset == 0)
+        starts = self.by_anchor.get(anchor)
+        if not starts:
+            return NONE
+        return Markup("").join(self.marker(s.label) for s in starts if s.offset == 0)
 
     def within(self, anchor: str) -> tuple[tuple[int, Markup], ...]:
         """(offset, marker) pairs inside a paragraph's text."""
-        return tuple((s.offset, self.marker(s.label)) for s in self.by_anchor.get(anchor, ()) if s.offset)
+        starts = self.by_anchor.get(anchor)
+        if not starts:
+            return ()
+        return tuple((s.offset, self.marker(s.label)) for s in starts if s.offset)
 
     def template_globals(self) -> dict:
         return {"breaks_before": self.before, "breaks_at_start": self.at_start, "breaks_in": self.within,
