@@ -19,16 +19,17 @@ def inside(path: Path, roots: tuple[Path, ...]) -> bool:
     return resolved_inside(Path(path).resolve(), roots)
 
 
-def resolved_inside(resolved: Path, roots: tuple[Path, ...]) -> bool:
-    """Whether a path already resolved lies in one of ``roots`` (resolved here)."""
-    return any(resolved.is_relative_to(Path(root).resolve()) for root in roots)
+def resolved_inside(resolved: Path, roots: tuple[Path, ...], roots_resolved: bool = False) -> bool:
+    """Whether a path already resolved lies in one of ``roots`` (resolved here, unless ``roots_resolved``)."""
+    return any(resolved.is_relative_to(root if roots_resolved else Path(root).resolve()) for root in roots)
 
 
 def contained(path: Path, roots: tuple[Path, ...], what: str, where: Path | str | None = None,
-              line: int | None = None) -> Path:
-    """``path`` resolved, or a refusal naming ``what`` (a setting, a file) when it leads outside ``roots``."""
+              line: int | None = None, roots_resolved: bool = False) -> Path:
+    """``path`` resolved, or a refusal naming ``what`` (a setting, a file) when it leads outside ``roots``
+    (``roots_resolved``: they are resolved already, as for many paths checked against the same roots)."""
     resolved = Path(path).resolve()
-    if not resolved_inside(resolved, roots):
+    if not resolved_inside(resolved, roots, roots_resolved):
         how = "is a link to" if Path(path).absolute() != resolved else "lies at"
         raise error(CODE, f"{what} {how} {resolved}, outside the project and the theme", where or path, line)
     return resolved

@@ -87,7 +87,8 @@ def find_transcripts(content_dir: Path, config: Config, root: Path) -> tuple[Pat
             found.append(candidate)
         return tuple(found)
     matter = set(config.front) | set(config.back)
-    found = sorted(contained(p, (root,), f"transcript {p.name}") for p in content_dir.iterdir()
+    roots = (root.resolve(),)  # once, not for each transcript
+    found = sorted(contained(p, roots, f"transcript {p.name}", roots_resolved=True) for p in content_dir.iterdir()
                    if p.is_file() and p.suffix.lower() in TRANSCRIPT_SUFFIXES and not p.name.startswith(".")
                    and p.name not in matter)
     if not found:
