@@ -1,13 +1,16 @@
 """Benchmark: our build of each format and of all three against Pandoc 3.9 (EPUB, HTML, and PDF through
 WeasyPrint), on collections of 1, 10 and 100 interviews made from the sample, in the same run, interleaved.
 
-    bench/setup && .venv/bin/python bench/run.py [--sizes 1,10,100] [--runs 3]
+    bench/setup && .venv/bin/python bench/run.py [--sizes 1,10,100] [--runs 3] [--quick-runs 9]
 
 Each command runs in a fresh process, with our modules compiled to bytecode beforehand as an installed
-package's are (this machine sets PYTHONDONTWRITEBYTECODE, which the benchmark unsets); wall time is the median of the runs; peak memory is the largest sum
-of the resident sets of the command's whole process tree (Pandoc and its WeasyPrint, our build and its
-layout processes), sampled every 10 ms. Our builds run with --no-cache (a cold build), except "no-op",
-a build with nothing changed. Results go to bench/results.json and bench/results.md.
+package's are (this machine sets PYTHONDONTWRITEBYTECODE, which the benchmark unsets); wall time is the
+median of the runs: every case runs --runs times, and the EPUB and HTML ones (ours and Pandoc's, a second or
+less each) --quick-runs times, still interleaved, since on a shared machine three runs of a half-second
+command can differ by a quarter. Peak memory is the largest sum of the resident sets of the command's whole
+process tree (Pandoc and its WeasyPrint, our build and its layout processes), sampled every 10 ms. Our
+builds run with --no-cache (a cold build), except "no-op", a build with nothing changed. Results go to
+bench/results.json and bench/results.md.
 """
 
 from __future__ import annotations
@@ -110,7 +113,10 @@ def pandoc_path() -> str:
     return pypandoc.get_pandoc_path()
 
 
-def run(sizes: list[int], runs: int) -> dict:
+QUICK = ("ours epub", "ours html", "pandoc epub", "pandoc html")  # a second or less: worth more runs
+
+
+def run(sizes: list[int], runs: int, quick_runs: int) -> dict:
     results = {}
     for size in sizes:
         project = make_collection(size)
@@ -119,9 +125,13 @@ def run(sizes: list[int], runs: int) -> dict:
         samples: dict[str, list[tuple[float, int, float]]] = {name: [] for name in cases}
         samples["ours no-op"] = []
         samples["pandoc all"] = []
-        for _ in range(runs):
+        for number in range(max(runs, quick_runs)):
+            full = number < runs  # the first rounds run every case; the further ones only the quick cases
             for name, command in cases.items():  # interleaved: one of each, then again
-                samples[name].append(measure(command, project))
+                if full or name in QUICK:
+                    samples[name].append(measure(command, project))
+            if not full:
+                continue
             pandoc = [samples[f"pandoc {f}"][-1] for f in ("epub", "html", "pdf")]
             samples["pandoc all"].append((sum(t for t, _, _ in pandoc), max(m for _, m, _ in pandoc),
                                           sum(c for _, _, c in pandoc)))
@@ -172,19 +182,22 @@ def table(results: dict) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1,10,100")
-    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--runs", type=int, default=3, help="runs of every case")
+    parser.add_argument("--quick-runs", type=int, default=9,
+                        help="runs of the EPUB and HTML cases, ours and Pandoc's (a second or less each)")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     # Our modules compiled to bytecode first, as pip does on install: the runs measure the build, not Python
     # compiling 40 modules (which a machine setting PYTHONDONTWRITEBYTECODE would make it do every time).
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(REPO / "src")], check=True)
     load_before = os.getloadavg()[0]
-    results = run(sizes, args.runs)
+    results = run(sizes, args.runs, args.quick_runs)
     machine = (f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, load average "
                f"{load_before:.1f} before and {os.getloadavg()[0]:.1f} after the run")
     (BENCH / "results.json").write_text(json.dumps({"machine": machine, "results": results}, indent=2) + "\n")
-    text = (f"# Benchmark results\n\n{machine}; median of {args.runs} interleaved runs; peak memory is the "
-            f"whole process tree's. Pandoc's \"all\" is its three commands one after another.\n\n"
+    text = (f"# Benchmark results\n\n{machine}; median of {args.runs} interleaved runs ({max(args.runs, args.quick_runs)} "
+            f"for the EPUB and HTML cases, ours and Pandoc's); peak memory is the whole process tree's. Pandoc's "
+            f"\"all\" is its three commands one after another.\n\n"
             f"{table(results)}\n")
     (BENCH / "results.md").write_text(text)
     print(text)
