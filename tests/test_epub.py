@@ -19,6 +19,30 @@ def test_zip_layout(sample):
     first = archive.infolist()[0]
     assert first.filename == "mimetype" and first.compress_type == zipfile.ZIP_STORED
     assert archive.read("mimetype") == b"application/epub+zip"
+    # the cover last (it may still be being drawn while the rest is compressed), stored: a PNG is compressed
+    last = archive.infolist()[-1]
+    assert last.filename == "EPUB/images/cover.png" and last.compress_type == zipfile.ZIP_STORED
+    assert archive.read(last.filename).startswith(b"\x89PNG\r\n\x1a\n")
+    assert {i.compress_type for i in archive.infolist()[1:-1]} == {zipfile.ZIP_DEFLATED}
+
+
+def test_repack_takes_the_last_files_content_last():
+    import io
+
+    from interview_publish.renderers.epub import repack
+
+    raw = io.BytesIO()
+    with zipfile.ZipFile(raw, "w") as stored:
+        for name in ("mimetype", "META-INF/container.xml", "EPUB/images/cover.png", "EPUB/content.opf",
+                     "EPUB/text/a.xhtml"):
+            stored.writestr(name, b"<package xmlns='http://www.idpf.org/2007/opf'/>" if name.endswith(".opf")
+                            else b"")
+    asked = []
+    packed = zipfile.ZipFile(io.BytesIO(repack(raw.getvalue(), "en", (2011, 3, 22, 0, 0, 0),
+                                                  {"EPUB/images/cover.png": lambda: asked.append(1) or b"PNG"})))
+    assert packed.namelist() == ["mimetype", "META-INF/container.xml", "EPUB/content.opf", "EPUB/text/a.xhtml",
+                                 "EPUB/images/cover.png"]
+    assert packed.read("EPUB/images/cover.png") == b"PNG" and asked == [1]
 
 
 def test_package_metadata(sample):

@@ -148,12 +148,13 @@ def render_epub(publication: Publication, theme: Theme, print_pages: PrintPages 
     book.spine = [cover_page, titlepage, copyright_page, (nav, "no"), *fronts, *reading,
                   *backs, *([index_page] if index_page else [])]
 
-    image.content = cover.data  # a generated cover was drawn meanwhile
+    image.content = b""  # a generated cover may still be being drawn: repack() puts it in last
     raw = io.BytesIO()
     # Stored, not compressed: repack() reads it back and compresses each file once, for good.
     epub.write_epub(raw, book, {"mtime": meta.modified, "raise_exceptions": True, "epub3_landmark": False,
                                 "epub2_guide": False, "epub3_pages": False, "compresslevel": 0})
-    return repack(raw.getvalue(), meta.language, meta.modified.timetuple()[:6])
+    return repack(raw.getvalue(), meta.language, meta.modified.timetuple()[:6],
+                  {f"EPUB/{image.file_name}": lambda: cover.data})
 
 
 def ncx_entry(epub, entry: dict, number: int):
@@ -233,26 +234,30 @@ def xhtml_item(uid: str, file_name: str, content: str):
     return epub.EpubItem(uid=uid, file_name=file_name, media_type=XHTML, content=data)
 
 
-def repack(data: bytes, language: str, date_time: tuple) -> bytes:
-    """Rewrite the zip: mimetype first and stored, fixed order and times, xml:lang on the package."""
+IMAGES = (".png", ".jpg", ".jpeg")  # compressed already: stored as they are
+
+
+def repack(data: bytes, language: str, date_time: tuple, last: dict | None = None) -> bytes:
+    """Rewrite the zip: mimetype first and stored, fixed order and times, xml:lang on the package; the
+    files of ``last`` (name: a function giving the content) go in last, with that content: the generated
+    cover, drawn meanwhile, is waited for only once everything else is compressed."""
+    last = last or {}
     source = zipfile.ZipFile(io.BytesIO(data))
     names = source.namelist()
     order = ["mimetype", "META-INF/container.xml"] + sorted(n for n in names if n.endswith(".opf"))
-    order += [n for n in names if n not in order]
+    order += [n for n in names if n not in order and n not in last] + [n for n in last if n in names]
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as target:
         for name in order:
-            content = source.read(name)
+            content = last[name]() if name in last else source.read(name)
             if name.endswith(".opf"):
                 content = set_package_language(content, language)
             info = zipfile.ZipInfo(name, date_time=max(date_time, (1980, 1, 1, 0, 0, 0)))
             info.create_system = 3
             info.external_attr = 0o644 << 16
-            if name == "mimetype":
-                info.compress_type = zipfile.ZIP_STORED
-            else:
-                info.compress_type = zipfile.ZIP_DEFLATED
-            target.writestr(info, content, compresslevel=9 if name != "mimetype" else None)
+            stored = name == "mimetype" or name.lower().endswith(IMAGES)
+            info.compress_type = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
+            target.writestr(info, content, compresslevel=None if stored else 9)
     return out.getvalue()
 
 
