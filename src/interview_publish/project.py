@@ -108,7 +108,7 @@ def read_and_lint(project: Project, jobs: int | None = None, meanwhile: Callable
                   ) -> tuple[Publication, list[Problem], list[Problem]]:
     """read_publication, and the lint findings on the result (lint.lint_publication with the project's
     lint_ignore); where the transcripts were read in processes, each one's lint was done there too, and
-    ``meanwhile()`` was run in a thread of this one as they read (readpool.Readers.collect)."""
+    ``meanwhile()`` was run by this one while the others read (readpool.Readers.collect)."""
     return read_checked(project, jobs, lint=True, meanwhile=meanwhile)
 
 
@@ -162,8 +162,9 @@ def read_one(project: Project, number: int, options: ReaderOptions, finish: bool
 
 def read_transcripts(project: Project, jobs: int | None = None, lint: bool = False,
                      meanwhile: Callable[[], None] | None = None) -> list[TranscriptRead]:
-    """Every transcript read, in order: in processes when there are enough of them (readpool.py), finished
-    there, with ``meanwhile()`` run here as they read; else here, one by one, as before. Either way the first
+    """Every transcript read, in order: in processes when there are enough of them (readpool.py: forked ones
+    and this one, which first runs ``meanwhile()`` while they read), finished there; else here, one by one,
+    as before. Either way the first
     transcript that fails, in order, raises its error here: what the processes did not finish is read here
     in order."""
     from .readpool import read_processes, run_forked, take_started

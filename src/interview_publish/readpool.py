@@ -132,8 +132,8 @@ class Readers:
     def collect(self, count: int, meanwhile: Callable[[], None] | None = None) -> dict:
         """The results by index (what a failure left out, the caller reads). Once the children have their
         work, this process runs ``meanwhile()`` (a head start on later work: what fails in it is left for
-        that work to meet), then takes from the queue too. Running it in a thread beside the reading, as
-        before, gave no more: both cores are busy then, and the two threads took turns."""
+        that work to meet), then takes from the queue too. (It used to run in a thread beside two reading
+        children: three things on two cores, the two threads taking turns, and slower.)"""
         results: dict = {}
         if self.children:
             self.busy = True

@@ -1,7 +1,7 @@
-"""What rendering will import and load, done ahead: while a long collection's transcripts are read in
-processes (readpool.py), this process has nothing to do but wait, and a thread of it does this meanwhile
-instead of rendering doing it afterwards. Loading Python modules, the theme's Jinja environment, its
-templates and stylesheets changes nothing that is rendered."""
+"""What rendering will import and load, done ahead: while a forked process starts reading a long
+collection's transcripts (readpool.py), this process does this first, instead of rendering doing it
+afterwards, then reads too. Loading Python modules, the theme's Jinja environment, its templates and
+stylesheets changes nothing that is rendered."""
 
 from __future__ import annotations
 
