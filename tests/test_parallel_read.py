@@ -395,3 +395,28 @@ def test_the_queue_hands_out_every_index_once_in_order_then_ends():
         assert queue.take() is None and queue.take() is None  # ended: the writing end is closed
     finally:
         queue.close()
+
+
+def test_a_queue_that_cannot_grow_holds_what_the_pipe_holds(monkeypatch):
+    """Where this user may not enlarge a pipe that much, the queue holds what the pipe does (the caller
+    reads the rest itself), not less."""
+    import fcntl
+
+    from interview_publish.readpool import Queue
+
+    real = fcntl.fcntl
+
+    def refusing(fd, command, *args):
+        if command == fcntl.F_SETPIPE_SZ:
+            raise PermissionError("not that much")
+        return real(fd, command, *args)
+
+    monkeypatch.setattr(fcntl, "fcntl", refusing)
+    queue = Queue()
+    try:
+        size = real(queue.writing, fcntl.F_GETPIPE_SZ)
+        queued = queue.fill(10 * size)
+        assert queued == size // Queue.INDEX_BYTES >= 1024
+        assert [queue.take() for _ in range(queued)] == list(range(queued)) and queue.take() is None
+    finally:
+        queue.close()

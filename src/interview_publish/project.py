@@ -164,9 +164,8 @@ def read_transcripts(project: Project, jobs: int | None = None, lint: bool = Fal
                      meanwhile: Callable[[], None] | None = None) -> list[TranscriptRead]:
     """Every transcript read, in order: in processes when there are enough of them (readpool.py: forked ones
     and this one, which first runs ``meanwhile()`` while they read), finished there; else here, one by one,
-    as before. Either way the first
-    transcript that fails, in order, raises its error here: what the processes did not finish is read here
-    in order."""
+    as before. Either way the first transcript that fails, in order, raises its error here: what the
+    processes did not finish is read here in order."""
     from .readpool import read_processes, run_forked, take_started
 
     count = len(project.transcripts)

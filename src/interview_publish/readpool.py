@@ -72,16 +72,17 @@ class Queue:
     def fill(self, count: int) -> int:
         """Write the indices 0, 1, ... below ``count``, as many as the pipe holds without waiting (16,384 at
         least: what is left over, the caller reads itself), then close the writing end; return how many."""
-        fits = min(count, 4096 // self.INDEX_BYTES)  # PIPE_BUF: every pipe holds that much
+        size = 4096  # PIPE_BUF: every pipe holds that much
         try:
             import fcntl
 
             size = fcntl.fcntl(self.writing, fcntl.F_GETPIPE_SZ)
             if size < count * self.INDEX_BYTES:
-                size = fcntl.fcntl(self.writing, fcntl.F_SETPIPE_SZ, count * self.INDEX_BYTES)
-            fits = min(count, size // self.INDEX_BYTES)
-        except (ImportError, AttributeError, OSError):  # no F_SETPIPE_SZ here, or not that much allowed
+                with contextlib.suppress(OSError):  # more than this user may have: what the pipe holds
+                    size = fcntl.fcntl(self.writing, fcntl.F_SETPIPE_SZ, count * self.INDEX_BYTES)
+        except (ImportError, AttributeError, OSError):  # no F_GETPIPE_SZ here
             pass
+        fits = min(count, size // self.INDEX_BYTES)
         os.write(self.writing, b"".join(index.to_bytes(self.INDEX_BYTES, "little") for index in range(fits)))
         self.close_writing()
         return fits
@@ -182,14 +183,10 @@ def started_early(key, work: Callable[[int], object], processes: int):
 def take_started(key) -> Readers | None:
     """The children started early for ``key`` (compared by identity), handed over once."""
     for entry in _started:
-        if _same(entry[0], key):
+        if all(a is b for a, b in zip(entry[0], key)):
             _started.remove(entry)
             return entry[1]
     return None
-
-
-def _same(a, b) -> bool:
-    return all(x is y for x, y in zip(a, b))
 
 
 class _Child:
