@@ -420,3 +420,30 @@ def test_a_queue_that_cannot_grow_holds_what_the_pipe_holds(monkeypatch):
         assert [queue.take() for _ in range(queued)] == list(range(queued)) and queue.take() is None
     finally:
         queue.close()
+
+
+SWALLOWED = """
+import os, signal, time
+from interview_publish.readpool import run_forked
+
+def meanwhile():  # Ctrl-C while it runs, in code that passes over whatever is raised (as lxml's import did)
+    try:
+        os.kill(os.getpid(), signal.SIGINT)
+        time.sleep(0.3)
+    except BaseException:
+        pass
+
+try:
+    run_forked(lambda index: time.sleep(0.05) or index, 40, 2, meanwhile)
+    print("finished")
+except KeyboardInterrupt:
+    print("interrupted")
+"""
+
+
+def test_ctrl_c_during_the_preloading_is_not_lost():
+    """What this process does meanwhile runs with Ctrl-C held back, and Ctrl-C takes effect right after:
+    raised inside a library's import, it could come out as an import error, which preloading passes over."""
+    result = subprocess.run([sys.executable, "-c", SWALLOWED], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0 and result.stderr == "", result.stderr
+    assert result.stdout.strip() == "interrupted"

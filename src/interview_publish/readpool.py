@@ -140,10 +140,15 @@ class Readers:
             self.busy = True
             queued = self.queue.fill(count)
             if meanwhile is not None:
+                # Ctrl-C waits till it is done: raised inside a library's import, it can come out as an
+                # import error (lxml's does), which the preloading would then pass over
+                blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
                 try:
                     meanwhile()
                 except Exception:
                     pass
+                finally:
+                    signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
             _share_out(self.children, self.queue, queued, results, self.work)
             self.busy = len(results) < count
         return results
