@@ -54,6 +54,7 @@ TOP_KEYS = {
     "output": str,
     "reader": str,
     "encoding": str,
+    "clean_verbatim": bool,
     "participants": list,
     "speaker_fixes": list,
     "print": dict,
@@ -68,7 +69,11 @@ PARTICIPANT_KEYS = {"name": str, "role": str, "description": str, "labels": list
 FIX_KEYS = {"line": int, "speaker": str, "transcript": str}
 # Tables whose keys a misplaced top-level key is matched against ("trim" -> did you mean "print.trim").
 NESTED_TABLES = {"print": PRINT_KEYS, "series": SERIES_KEYS, "lint": LINT_KEYS, "index": {"terms": list}}
-READER_NAMES = ("auto", "plain", "labels", "headings", "webvtt", "srt")
+# `reader`: a transcript format (readers/formats/), or for text and Markdown a layout to force.
+READER_NAMES = ("auto", "text", "markdown", "otter", "rev", "descript", "speaker-timestamp", "zoom-text",
+                "google-meet", "timestamped-lines", "inline-timestamp", "diarized-lines", "webvtt", "srt",
+                "whisper-json", "podcast-json", "podlove-json", "speaker-text-json", "transcriber", "html",
+                "plain", "labels", "headings")
 
 
 @dataclass(frozen=True)
@@ -140,6 +145,7 @@ class Config:
     output: str | None = None
     reader: str = "auto"
     encoding: str | None = None
+    clean_verbatim: bool = False  # drop fillers (um, uh) and immediate repetitions ("I, I think")
     participants: tuple[ParticipantSetting, ...] = ()
     speaker_fixes: tuple[SpeakerFix, ...] = ()
     edition: str | None = None
@@ -260,6 +266,8 @@ def validate_config(data: dict, text: str, path: Path) -> Config:
     values["corrections"] = parse_corrections(data.get("corrections"), text, report)
     if isinstance(data.get("typography"), bool):
         values["typography"] = data["typography"]
+    if isinstance(data.get("clean_verbatim"), bool):
+        values["clean_verbatim"] = data["clean_verbatim"]
     for key in ("front", "back"):
         files = data.get(key)
         if isinstance(files, list):

@@ -21,6 +21,7 @@ def dump_publication(publication: Publication) -> dict:
                 "standfirst": interview.standfirst,
                 "header": list(interview.header),
                 "reader": interview.reader,
+                "layout": interview.layout,
                 "date": interview.date,
                 "place": interview.place,
                 "source_url": interview.source_url,
@@ -39,6 +40,7 @@ def dump_publication(publication: Publication) -> dict:
                         "how": turn.how,
                         "confidence": turn.confidence,
                         "timestamp": turn.timestamp,
+                        "starts": [p.start for p in turn.paragraphs],
                     }
                     for turn in interview.turns
                 ],

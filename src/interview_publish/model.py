@@ -47,6 +47,8 @@ class Paragraph:
 
     children: tuple[Inline, ...]
     line: int | None = None
+    start: float | None = None  # seconds into the recording, where the transcript gives it
+    end: float | None = None
 
     @property
     def text(self) -> str:
@@ -138,7 +140,8 @@ class Interview:
     removed: tuple[Removal, ...] = ()
     date: str | None = None
     place: str | None = None
-    reader: str = ""  # which reader shape was used: plain, labels, headings, webvtt, srt
+    reader: str = ""  # the transcript's format: text, markdown, otter, rev, webvtt, whisper-json, ...
+    layout: str = ""  # how its turns were found: labels, headings, bold, flow or plain
     language: str | None = None  # when it differs from the publication's (front matter or guessed)
     source_url: str | None = None  # where the interview was first published (front matter `source`)
 

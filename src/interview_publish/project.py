@@ -25,6 +25,11 @@ from .readers.speakers import PersonSetting
 # Fixed namespace so a publication's derived identifier never changes between builds.
 IDENTIFIER_NAMESPACE = uuid.UUID("6f1c1f0e-5b7a-4c1e-9a47-1b8f3e0c2d11")
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
+# Kana (Japanese only; not the middle dot U+30FB, which Chinese uses too), Hangul (Korean only), and the
+# Han characters of Chinese (and of Japanese).
+_KANA = re.compile("[\u3041-\u309f\u30a0-\u30fa\u30fc-\u30ff\u31f0-\u31ff\uff66-\uff9f]")
+_HANGUL = re.compile("[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")
+_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
 @dataclass(frozen=True)
@@ -144,7 +149,8 @@ def read_one(project: Project, number: int, options: ReaderOptions, finish: bool
         interview, applied = apply_corrections(interview, mine, display_path(config.path) if config.path else None)
     if len(project.transcripts) > 1:  # one HTML page holds them all: anchors must be unique across interviews
         interview = qualify_ids(interview)
-    interview = replace(interview, language=interview.language or guess_language(interview_text(interview)))
+    interview = replace(interview, language=interview.language
+                        or transcript_language(interview_text(interview), config.language))
     title, standfirst = interview.title, interview.standfirst
     bidi, findings = (), None
     if finish:
@@ -300,7 +306,7 @@ def reader_options(project: Project, path: Path) -> ReaderOptions:
         raise error("config", "speaker_fixes: name the transcript each fix is for (transcript = \"...\")",
                     config.path, unassigned[0].config_line)
     return ReaderOptions(config.reader, people, tuple((fix.line, fix.speaker) for fix in fixes),
-                         (shown, fixes[0].config_line if fixes else None))
+                         (shown, fixes[0].config_line if fixes else None), config.clean_verbatim)
 
 
 def read_matters(project: Project, names: tuple[str, ...], where: str, kind: str,
@@ -360,12 +366,40 @@ def interview_text(interview: Interview) -> str:
     return " ".join(p.text for t in interview.turns for p in t.paragraphs)
 
 
+# The languages written in the script a guess stands for (Han characters alone may be Japanese as well).
+_SCRIPT_LANGUAGES = {"ru": {"ru", "uk", "be", "bg", "sr", "mk", "kk", "ky", "tg", "mn"}, "zh": {"zh", "ja"}, "ja": {"ja"},
+                     "ko": {"ko"}}
+
+
+def transcript_language(text: str, configured: str | None) -> str:
+    """The language of a transcript that does not name its own: the publication's (publication.toml)
+    when the text is in that language's script, else the guess from the script (a Russian interview in
+    an English collection is Russian; a French one in a French publication is French, not English)."""
+    guessed = guess_language(text)
+    if configured:
+        base = configured.split("-")[0].lower()
+        if base in _SCRIPT_LANGUAGES.get(guessed, ()) or (
+                guessed == "en" and not any(base in group for group in _SCRIPT_LANGUAGES.values())):
+            return configured
+    return guessed
+
+
 def guess_language(text: str) -> str:
-    """Russian when Cyrillic letters dominate, else English; publication.toml overrides it."""
+    """Japanese, Korean or Chinese when their scripts outnumber the Latin letters (kana tell Japanese
+    from Chinese, Hangul Korean), Russian when Cyrillic letters do, else English; publication.toml
+    overrides it. (The language decides the PDF's faces and hyphenation and the screen reader's voice.)"""
+    latin = None
+    kana, hangul, han = len(_KANA.findall(text)), len(_HANGUL.findall(text)), len(_HAN.findall(text))
+    if kana or hangul or han:
+        latin = len(re.findall("[A-Za-z]", text))
+        if hangul > latin and hangul >= han:
+            return "ko"
+        if kana + han > latin:
+            return "ja" if kana * 10 > han else "zh"  # a kana or two is a quoted Japanese name
     if not _CYRILLIC.search(text):
         return "en"  # no Cyrillic letter: no need to count the Latin ones
     cyrillic = len(_CYRILLIC.findall(text))
-    latin = len(re.findall("[A-Za-z]", text))
+    latin = len(re.findall("[A-Za-z]", text)) if latin is None else latin
     return "ru" if cyrillic > latin else "en"
 
 

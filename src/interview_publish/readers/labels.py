@@ -19,7 +19,7 @@ _LABEL = re.compile(
     (?P<open>\*\*|__)?
     (?P<label>{_WORD}(?:[ ]{_WORD}){{0,4}}|[Q|A])
     \s*(?P<close1>\*\*|__)?
-    \s*(?P<sep>[:：])
+    \s*(?P<sep>[:：])(?![:/\\\d])
     \s*(?P<close2>\*\*|__)?
     \s*(?:{_ts('ts2')})?
     \s*(?P<rest>.*)$""",
@@ -34,7 +34,8 @@ QUESTION_LABELS = {"q", "question", "interviewer", "int", "вопрос", "ин�
                    "frage", "pregunta", "entrevistador", "journaliste"}
 ANSWER_LABELS = {"a", "answer", "ответ", "antwort", "respuesta", "réponse"}
 NOTE_LABELS = {"editor's note", "editor’s note", "editors' note", "editorial note", "ed. note", "note",
-               "update", "correction", "clarification"}
+               "update", "correction", "clarification", "warning", "disclaimer", "предупреждение", "примечание",
+               "hinweis", "anmerkung", "avertissement", "nota", "aviso", "n.d.r", "ndlr"}
 # Words after which a colon is prose, not a speaker ("Here is the thing: ...").
 _NOT_NAMES = {
     "and", "but", "so", "then", "here", "there", "this", "that", "these", "those", "what", "why", "how",

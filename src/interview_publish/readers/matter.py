@@ -24,10 +24,11 @@ def read_matter(path: Path, matter_id: str, default_kind: str) -> tuple[Matter, 
     except OSError as exc:
         raise PublishError(Problem("error", "read", f"cannot read: {exc.strerror}", shown))
     text, problems = decode_transcript(data, shown)
-    front, body, first_line = split_front_matter(text, shown) if path.suffix.lower() in (".md", ".markdown") \
-        else ({}, text, 1)
+    front, body, first_line, more = split_front_matter(text, shown) if path.suffix.lower() in (".md", ".markdown") \
+        else ({}, text, 1, [])
+    problems += more
     paragraphs = split_paragraphs(body, first_line)
-    title = front.get("title")
+    title = front.get("title") if isinstance(front.get("title"), str) else None
     if paragraphs and (heading := heading_text(paragraphs[0].text)):
         title = title or heading
         paragraphs = paragraphs[1:]

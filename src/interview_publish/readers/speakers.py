@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 
 from ..errors import Problem, PublishError
 from .labels import ANSWER_LABELS, QUESTION_LABELS, label_key
-from .shapes import Header, RawTurn
+from .roles import infer_roles, measure
+from .raw import Header, RawTurn
 
 HONORIFICS = {
     "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "the", "secretary", "president",
@@ -29,6 +30,7 @@ class PersonSetting:
     labels: tuple[str, ...] = ()
     key: str | None = None
     where: tuple[str | None, int | None] = (None, None)  # file and line of the declaration
+    from_source: bool = False  # named by the transcript's own format (a speakers list), not by the user
 
 
 @dataclass
@@ -95,6 +97,8 @@ def pretty_label(label: str) -> str:
     """`SECRETARY RICE` -> `Secretary Rice`; initials and short labels stay as written."""
     letters = [ch for ch in label if ch.isalpha()]
     words = label.split()
+    if re.search(r"[\d_]", label):  # SPEAKER_00, SPK1: a machine's label stays as the machine wrote it
+        return label
     if letters and all(ch.isupper() for ch in letters) and any(len(w.strip(".")) > 3 for w in words):
         return " ".join(w.capitalize() if "-" not in w else "-".join(p.capitalize() for p in w.split("-"))
                         for w in words)
@@ -130,8 +134,106 @@ def resolve_people(turns: list[RawTurn], header: Header, settings: list[PersonSe
             if not any(label_key(turn.label) == label_key(known) for known in person.labels):
                 person.labels.append(turn.label)
     check_declared_labels(people, {label_key(t.label) for t in turns if t.label}, shown)
+    name_machine_labels(people, turns)
     assign_roles(people, turns)
+    fill_unnamed_sides(people, turns, header)
+    for person in people:
+        if person.role is None:
+            person.role, person.reason = "other", person.reason or "does not speak"
     return people
+
+
+_MACHINE_LABEL = re.compile(r"^\(voice \d+\)$|^(?:speaker|spk|spkr|sprecher|locuteur|intervenant|unknown speaker|guest|host)?"
+                            r"[\s_-]*\d{1,3}$|^speaker[\s_-]*[a-z]$", re.IGNORECASE)
+
+
+def is_voice(label: str) -> bool:
+    """"(voice 1)": a voice the structure step told apart (by `>>` marks) where the source names nobody."""
+    return label.startswith("(voice ")
+
+
+def is_machine_label(label: str) -> bool:
+    """"Speaker 1", "SPEAKER_00", "spk2": a diarization label, not a name."""
+    return bool(_MACHINE_LABEL.match(label.strip()))
+
+
+_SLUG = re.compile(r"^[a-z][a-z0-9]*(?:[._-][a-z0-9]+)*$")
+
+
+def squash(text: str) -> str:
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
+
+
+def name_machine_labels(people: list[Person], turns: list[RawTurn]) -> None:
+    """Diarization labels get the name the text gives them: "I'm Maria Lopez" in their own first turns,
+    or "my guest is Maria Lopez" in the turn just before their first."""
+    from .header import guest_named, self_introduction
+
+    seen: dict[int, int] = {}
+    previous: tuple[Person, str] | None = None
+    for turn in turns:
+        person = speaker_of(turn, people) if turn.label else None
+        text = " ".join(p.text for p in turn.paragraphs)
+        machine = person is not None and person.labels and all(is_machine_label(label) for label in person.labels)
+        slug = person is not None and len(person.labels) == 1 and bool(_SLUG.match(person.labels[0]))
+        if (machine or slug) and (not person.declared or person.setting and person.setting.from_source):
+            count = seen.get(id(person), 0)
+            name = self_introduction(text) if count < 3 else None
+            if not name and count == 0 and previous and previous[0] is not person:
+                name = guest_named(previous[1])
+            if slug and (not name or squash(name) != squash(person.labels[0])):
+                name = spelt_by(person.labels[0], turns)  # a slug only takes the name it spells
+            if name and not any(p.name == name for p in people):
+                person.name, person.reason = name, "introduced in the text"
+                person.labels = [label for label in person.labels]
+            seen[id(person)] = count + 1
+        if person is not None:
+            previous = (person, text)
+
+
+def spelt_by(slug: str, turns: list[RawTurn]) -> str | None:
+    """The name in the text that a slug label spells: `marenholt` -> "Maren Holt"."""
+    from .header import candidate_names
+
+    want = squash(slug)
+    for turn in turns:
+        for paragraph in turn.paragraphs:
+            for run in candidate_names(paragraph.text):
+                words = run.split()
+                for i in range(len(words)):
+                    for j in range(i + 2, min(len(words), i + 4) + 1):
+                        if squash(" ".join(words[i:j])) == want:
+                            return " ".join(words[i:j])
+    return None
+
+
+def fill_unnamed_sides(people: list[Person], turns: list[RawTurn], header: Header) -> None:
+    """Unlabelled answers (or questions) have no name of their own: the people the front matter or the
+    header name without a role fill that side, and else the person the header names most often."""
+    for role in ("interviewer", "interviewee"):
+        if not any(t.label is None and t.role == role for t in turns):
+            continue
+        if any(p.role == role and p.name for p in people):
+            continue
+        pool = [p for p in people if p.role is None and p.name and p.declared and not p.labels]
+        if role == "interviewee" and not pool and (name := most_named(header, people)):
+            pool = [Person(name, None, None, [], "named in the header")]
+            people.append(pool[0])
+        for person in pool:
+            person.role, person.reason = role, f"named in the {'front matter' if person.declared else 'header'}"
+
+
+def most_named(header: Header, people: list[Person]) -> str | None:
+    """The person the standfirst and intro name most often (first on a tie), if anyone."""
+    from .header import candidate_names
+
+    taken = {label_key(p.name) for p in people if p.name}
+    text = " ".join(header.standfirst + [p.text for p in header.intro])
+    counts: dict[str, int] = {}
+    for name in candidate_names(text):
+        if label_key(name) not in taken and len(name.split()) <= 3:
+            counts[name] = counts.get(name, 0) + 1
+    return max(counts, key=lambda n: counts[n]) if counts else None
 
 
 def person_for_label(label: str, people: list[Person], header_names) -> Person:
@@ -152,7 +254,8 @@ def person_for_label(label: str, people: list[Person], header_names) -> Person:
             person = Person(name, None, found.description, [], found.why)
             people.append(person)
             return person
-    person = Person(pretty_label(label) if is_name_like(label) else None, None, None, [], "")
+    person = Person(pretty_label(label) if is_name_like(label) and not is_voice(label) else None, None, None, [],
+                    "")
     people.append(person)
     return person
 
@@ -192,7 +295,21 @@ def speaker_of(turn: RawTurn, people: list[Person]) -> Person:
             if person.matches(turn.label) or (person.key and label_key(person.key) == key):
                 return person
     role = turn.role or "interviewee"
-    candidates = [p for p in people if p.role == role]
+    if turn.label is None and turn.how != "narration":  # two or more named on one side answer together
+        joint = [p for p in people if p.role == role and p.reason != "narration"]
+        if len(joint) > 1 and all(p.declared and not p.labels for p in joint):
+            unnamed = [p for p in joint if p.name is None]
+            if unnamed:
+                return unnamed[0]
+            person = Person(None, role, None, [], "answers together" if role == "interviewee" else "asks")
+            people.append(person)
+            return person
+    if turn.how == "narration":  # prose between or after the turns: a narrator of its own, never a speaker's
+        candidates = [p for p in people if p.reason == "narration"]
+        if not candidates:
+            people.append(Person(None, "other", None, [], "narration", "narrator"))
+        return candidates[0] if candidates else people[-1]
+    candidates = [p for p in people if p.role == role and p.reason != "narration"]
     if candidates:
         return candidates[0]
     person = Person(None, role, None, [], "alternation" if turn.how in ("alternation", "fix") else turn.how)
@@ -201,29 +318,27 @@ def speaker_of(turn: RawTurn, people: list[Person]) -> Person:
 
 
 def assign_roles(people: list[Person], turns: list[RawTurn]) -> None:
-    """Roles from settings, labels and header stay; the rest: who asks most questions interviews."""
+    """Roles from settings, labels and header stay; the rest come from how each one talks (roles.py)."""
     speaking = [p for p in people if p.role is None]
     if not speaking:
         return
-    if any(p.role == "interviewer" for p in people):
-        for person in speaking:
-            person.role, person.reason = "interviewee", "answers the interviewer"
-        return
-    ratios = {id(p): question_ratio(p, turns) for p in speaking}
-    ranked = sorted(speaking, key=lambda p: -ratios[id(p)][0])
-    best = ranked[0]
-    share, asked, total = ratios[id(best)]
-    runner_up = ratios[id(ranked[1])][0] if len(ranked) > 1 else 0.0
-    if total and share >= 0.34 and share - runner_up >= 0.2:
-        best.role, best.reason = "interviewer", f"asks questions ({asked} of {total} turns end with ?)"
+    spoken: dict[int, list[list[str]]] = {}
+    previous = None
+    for turn in turns:
+        person = speaker_of(turn, people) if turn.label is not None else None
+        if person is None or person.role is not None and person not in speaking:
+            previous = person
+            continue
+        texts = [p.text for p in turn.paragraphs]
+        if person is previous:
+            spoken[id(person)][-1].extend(texts)
+        else:
+            spoken.setdefault(id(person), []).append(texts)
+        previous = person
+    known = {p.role for p in people if p.role and (p.labels or p.declared)}
+    known |= {t.role for t in turns if t.role}
+    voices = {key: measure(texts) for key, texts in spoken.items()}
+    decided = infer_roles(voices, known)
     for person in speaking:
-        if person.role is None:
-            person.role = "interviewee" if best.role == "interviewer" else "other"
-            person.reason = "answers the interviewer" if best.role == "interviewer" else "no questions found"
-
-
-def question_ratio(person: Person, turns: list[RawTurn]) -> tuple[float, int, int]:
-    """Share of this person's turns that end with a question mark."""
-    own = [t for t in turns if t.label is not None and person.matches(t.label)]
-    asked = sum(1 for t in own if t.paragraphs and re.search(r"\?[\"”»’)\]]*$", t.paragraphs[-1].text.strip()))
-    return (asked / len(own) if own else 0.0), asked, len(own)
+        if id(person) in decided:
+            person.role, person.reason = decided[id(person)]
