@@ -28,8 +28,6 @@ def assert_failed_cleanly(project, before, result, where, code):
     (b"", "interview.txt:1:", "empty"),
     (b"  \n\n \r\n", "interview.txt:1:", "empty"),
     (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "interview.txt:3:", "binary"),
-    (b"Title\n\nInterview with A B, c.\n\nOne?\n\nTwo.\n\nThree without answer?\n", "interview.txt:9:",
-     "unbalanced-turns"),
     (b"Title\n\nInterview with A B, c.\n\nLeave a comment\n", "interview.txt:", "no-turns"),
 ])
 def test_bad_transcript(built, data, where, code):

@@ -132,7 +132,7 @@ def test_the_processes_read_what_one_process_reads(tmp_path):
     assert "Tuesday — “finally”…" in words(publication.interviews[11])
     about = publication.back[-1]  # in the book's language (English), from the titles as written
     assert about.title == "About the interviewees"
-    assert "“В районной больнице “врач” должен" in about.paragraphs[5].text
+    assert any("“В районной больнице “врач” должен" in p.text for p in about.paragraphs)
     assert publication.interviews[4].title == "В районной больнице «врач» должен уметь всё"
     assert [i.id for i in publication.interviews][-1] == "interview-12"
     assert publication.interviews[11].blocks[0].id.startswith("interview-12-")

@@ -36,18 +36,7 @@ def test_split_answer_is_read_as_one_answer_where_every_question_asks(tmp_path):
 def test_unbalanced_alternation_is_a_warning_naming_the_line_and_the_fix(tmp_path):
     # No question marks to go by: alternation is all there is, and a question left without an answer
     # is reported (the book still builds).
-    text = "Title
-
-Tell me about the farm.
-
-It is old.
-
-And the river.
-
-It floods.
-
-One more thing.
-"
+    text = "Title\n\nTell me about the farm.\n\nIt is old.\n\nAnd the river.\n\nIt floods.\n\nOne more thing.\n"
     project = make_project(tmp_path, text, config=SAMPLE_CONFIG)
     result = run_cli("build", str(project))
     assert result.returncode == 0 and "Traceback" not in result.stderr

@@ -386,8 +386,9 @@ def transcript_language(text: str, configured: str | None) -> str:
 
 def guess_language(text: str) -> str:
     """Japanese, Korean or Chinese when their scripts outnumber the Latin letters (kana tell Japanese
-    from Chinese, Hangul Korean), Russian when Cyrillic letters do, else English; publication.toml
-    overrides it. (The language decides the PDF's faces and hyphenation and the screen reader's voice.)"""
+    from Chinese, Hangul Korean), Russian when Cyrillic letters do, else English (transcript_language
+    weighs it against publication.toml's). The language decides the PDF's faces and hyphenation and the
+    screen reader's voice."""
     latin = None
     kana, hangul, han = len(_KANA.findall(text)), len(_HANGUL.findall(text)), len(_HAN.findall(text))
     if kana or hangul or han:

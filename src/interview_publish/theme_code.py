@@ -1234,9 +1234,13 @@ def _template_13(environment):  # partials/interview.html.j2
         l_1_line = missing
         if environment.getattr((undefined(name='interview') if l_0_interview is missing else l_0_interview), 'standfirst'):
             pass
-            yield '<p class="standfirst">'
-            yield escape(environment.getattr((undefined(name='interview') if l_0_interview is missing else l_0_interview), 'standfirst'))
-            yield '</p>\n'
+            for l_1_part in environment.call(context, environment.getattr(environment.getattr((undefined(name='interview') if l_0_interview is missing else l_0_interview), 'standfirst'), 'split'), '\n\n'):
+                _loop_vars = {}
+                pass
+                yield '<p class="standfirst">'
+                yield escape(l_1_part)
+                yield '</p>\n'
+            l_1_part = missing
         else:
             pass
             def t_9(fiter):
@@ -1355,7 +1359,7 @@ def _template_13(environment):  # partials/interview.html.j2
         yield '</div>\n</section>\n'
 
     blocks = {}
-    debug_info = '2=66&3=70&4=84&6=86&7=94&8=98&10=101&11=104&13=108&14=116&17=126&18=129&19=132&20=136&22=152&23=155&25=157&26=160&29=167&30=172&31=176&32=178&33=180&34=186&35=188&36=190&38=201&39=204&40=210&41=213'
+    debug_info = '2=66&3=70&4=84&6=86&7=94&8=98&10=101&11=103&12=107&15=112&16=120&19=130&20=133&21=136&22=140&24=156&25=159&27=161&28=164&31=171&32=176&33=180&34=182&35=184&36=190&37=192&38=194&40=205&41=208&42=214&43=217'
     return {"name": name, "root": root, "blocks": blocks, "debug_info": debug_info}
 
 
@@ -1567,7 +1571,7 @@ def _template_17(environment):  # partials/turn.html.j2
         l_0_turn = resolve('turn')
         l_0_web = resolve('web')
         l_0_t = resolve('t')
-        l_0_person = l_0_kind = missing
+        l_0_person = l_0_narration = l_0_kind = missing
         try:
             t_1 = environment.filters['inlines']
         except KeyError:
@@ -1578,7 +1582,10 @@ def _template_17(environment):  # partials/turn.html.j2
         l_0_person = environment.call(context, environment.getattr((undefined(name='interview') if l_0_interview is missing else l_0_interview), 'participant'), environment.getattr((undefined(name='turn') if l_0_turn is missing else l_0_turn), 'speaker'))
         context.vars['person'] = l_0_person
         context.exported_vars.add('person')
-        l_0_kind = ('question' if (environment.getattr((undefined(name='person') if l_0_person is missing else l_0_person), 'role') == 'interviewer') else ('answer' if (environment.getattr((undefined(name='person') if l_0_person is missing else l_0_person), 'role') == 'interviewee') else 'remark'))
+        l_0_narration = (((environment.getattr((undefined(name='person') if l_0_person is missing else l_0_person), 'role') == 'other') and (not environment.getattr((undefined(name='person') if l_0_person is missing else l_0_person), 'name'))) and (not environment.getattr((undefined(name='person') if l_0_person is missing else l_0_person), 'label')))
+        context.vars['narration'] = l_0_narration
+        context.exported_vars.add('narration')
+        l_0_kind = ('question' if (environment.getattr((undefined(name='person') if l_0_person is missing else l_0_person), 'role') == 'interviewer') else ('answer' if (environment.getattr((undefined(name='person') if l_0_person is missing else l_0_person), 'role') == 'interviewee') else ('narration' if (undefined(name='narration') if l_0_narration is missing else l_0_narration) else 'remark')))
         context.vars['kind'] = l_0_kind
         context.exported_vars.add('kind')
         yield '<div class="turn '
@@ -1597,7 +1604,7 @@ def _template_17(environment):  # partials/turn.html.j2
             pass
             l_1_pid = markup_join((environment.getattr((undefined(name='turn') if l_0_turn is missing else l_0_turn), 'id'), '-', environment.getattr(l_1_loop, 'index'), ))
             _loop_vars['pid'] = l_1_pid
-            if environment.getattr(l_1_loop, 'first'):
+            if (environment.getattr(l_1_loop, 'first') and (not (undefined(name='narration') if l_0_narration is missing else l_0_narration))):
                 pass
                 yield '<p id="'
                 yield escape((undefined(name='pid') if l_1_pid is missing else l_1_pid))
@@ -1636,7 +1643,7 @@ def _template_17(environment):  # partials/turn.html.j2
         yield '</div>\n'
 
     blocks = {}
-    debug_info = '2=22&3=25&4=29&5=36&6=42&7=44&8=47&10=63&13=69&14=72'
+    debug_info = '2=22&3=25&4=28&5=32&6=39&7=45&8=47&9=50&11=66&14=72&15=75'
     return {"name": name, "root": root, "blocks": blocks, "debug_info": debug_info}
 
 
@@ -1874,10 +1881,10 @@ TEMPLATES = {
     'html/page.html.j2': ('3eecff7de8b674753ba468c90f9aab8f219f5d5fe4e3b84e158d97c6fd16eeae', _template_10),
     'partials/colophon.html.j2': ('422943c0b29ab77d35597dc51312be125e627004d531714fff740eebd1657dd4', _template_11),
     'partials/index.html.j2': ('06f714b6e6b8bf0971ceab43d4fc521ae1b878b55264b2c06cdf9a8916d6cd48', _template_12),
-    'partials/interview.html.j2': ('47a60892101d0979b41bfb7afcedbaec18f3c213c702ffd09f66d5788eecfa8a', _template_13),
+    'partials/interview.html.j2': ('582e549e8e5837e39dc79554473744db85d39f14fc51bef2a4a51a49b9bf11d3', _template_13),
     'partials/matter.html.j2': ('4343e74c43258823b4a986ac99365631c7cffb7fb3d122ec66c2a6e0c9144a9e', _template_14),
     'partials/part.html.j2': ('f94bd95673134829defe8af2f90eb46832baac8b23775249b4cb7de8218cc2a8', _template_15),
     'partials/titlepage.html.j2': ('d29b20a393418c2bc18e1a4cede054eafdfd11ca43aabffe07b5530f42f1a5de', _template_16),
-    'partials/turn.html.j2': ('3444f2552017e576bdb94e99409ce2666457f763f743af9d9cc2746f9a53fabb', _template_17),
+    'partials/turn.html.j2': ('68072b04205d4fa05537d8e7eb64d9f8b324203431a8058962eeb847743df7ca', _template_17),
     'pdf/book.html.j2': ('cb3ea2eb4971412466d0a1a7d9ede57e5406b3379f4bd36026ed7e425503007d', _template_18),
 }

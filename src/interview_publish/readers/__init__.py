@@ -55,11 +55,16 @@ def read_text(text: str, path: Path, shown: str, interview_id: str,
               options: ReaderOptions) -> tuple[Interview, list[Problem]]:
     """Decoded transcript text into an Interview: front matter, format, segments, structure."""
     raw, body, first_line, problems = split_front_matter(text, shown)
-    front, more = read_front(raw, shown)
+    front, more = read_front(raw, shown, text.split("\n", first_line)[1:first_line - 2] if raw else [])
     problems += more
     forced = front.reader or (options.shape if options.shape != "auto" else None)
     fmt = detect(body, path.suffix.lower(), None if forced in LAYOUTS else forced)
-    source = fmt.segment(body, shown, first_line)
+    if forced == "plain" and fmt.name in ("text", "markdown"):
+        from .formats.text import segment_unlabelled
+
+        source = segment_unlabelled(body, shown, first_line, fmt.name == "markdown")
+    else:
+        source = fmt.segment(body, shown, first_line)
     source = with_front(source, front)
     people = options.people + tuple(
         PersonSetting(p.get("name"), p.get("role") if p.get("role") in ("interviewer", "interviewee", "other") else None,

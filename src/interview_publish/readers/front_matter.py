@@ -91,7 +91,15 @@ def loose_pairs(block: list[str]) -> dict:
     return data
 
 
-def read_front(data: dict, shown: str) -> tuple[Front, list[Problem]]:
+def line_of(lines: list[str], key: str) -> int:
+    """The line of a top-level key in the front matter (the file's line 1 is the opening ---)."""
+    for number, line in enumerate(lines, start=2):
+        if re.match(rf"^{re.escape(key)}\s*:", line):
+            return number
+    return 1
+
+
+def read_front(data: dict, shown: str, lines: list[str] = ()) -> tuple[Front, list[Problem]]:
     """The keys we know, normalised; one note naming the keys we ignore."""
     front = Front()
     problems: list[Problem] = []
@@ -106,6 +114,8 @@ def read_front(data: dict, shown: str) -> tuple[Front, list[Problem]]:
             if target == "language":
                 text = language_code(text)
             elif target == "source_url" and not re.match(r"^https?://\S+$", text):
+                problems.append(Problem("warning", "front-matter", f'{key}: expected a web address, found "{text}": '
+                                        "ignored", shown, line_of(lines, str(key))))
                 continue
             if text and getattr(front, target) is None:
                 setattr(front, target, text)

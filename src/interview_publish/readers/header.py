@@ -24,12 +24,14 @@ _TALKS_WITH = re.compile(
 _BYLINE = re.compile(rf"^(?:interviewed\s+by|interview\s+by|by|von|par|por|автор:?)\s+(?P<name>{_NAME})\.?$",
                      re.IGNORECASE)
 # "... interviewé le 22 mars par Anne X et Jean Y", "interviewed by", "im Gespräch mit": the askers.
-_ASKED_BY = re.compile(r"(?:interviewed\s+by|interviewé(?:e|s|es)?\b.*?\bpar|entrevistad[oa]\s+por|"
-                       r"befragt\s+von|questions?\s+by)\s+(?P<names>.+)$", re.IGNORECASE)
+_ASKED_BY = re.compile(r"(?:interviewed\s+by|interview\s+conducted\s+by|interviewé(?:e|s|es)?\b.*?\bpar|"
+                       r"propos\s+recueillis\s+par|entrevistad[oa]\s+por|entrevista\s+de|befragt\s+von|"
+                       r"das\s+gespräch\s+führten?|беседовал[аи]?|интервью\s+взял[аи]?|questions?\s+by)\s+"
+                       r"(?P<names>.+)$", re.IGNORECASE)
 # A host introducing the guest: "my guest is X", "this time my guest is X", "welcome X", "joining me is X".
-_GUEST_IS = re.compile(rf"\b(?:my|our)\s+guests?\s+(?:today\s+|tonight\s+|this\s+week\s+)?(?:is|are)\s+"
+_GUEST_IS = re.compile(rf"\b(?i:(?:my|our)\s+guests?\s+(?:today\s+|tonight\s+|this\s+week\s+)?(?:is|are))\s+"
                        rf"(?:(?:the|a|an|our|my)\s+(?:[a-z]+\s+){{0,3}})?(?P<name>{_CAP_NAME})"
-                       rf"|\bjoining\s+(?:me|us)\s+(?:today\s+)?is\s+(?P<name2>{_CAP_NAME})"
+                       rf"|\b(?i:joining\s+(?:me|us)\s+(?:today\s+)?is|with\s+me\s+today\s+is)\s+(?P<name2>{_CAP_NAME})"
                        rf"|\bу\s+меня\s+в\s+гостях\s+(?P<name3>{_CAP_NAME})")
 _SELF_INTRO = re.compile(rf"\b(?i:I'm|I am|my name is|this is|ich bin|ich heiße|mein name ist|je suis|je m'appelle|"
                          rf"me llamo|soy|меня зовут)\s+"
@@ -117,6 +119,25 @@ def split_names(text: str) -> list[str]:
         if part and len(part.split()) <= 5 and part[0].isupper():
             names.append(part)
     return names
+
+
+_HOST_IS = re.compile(rf"\b(?i:I'm|I am|this is|my name is)\s+(?i:your\s+host),?\s+(?P<name>{_CAP_NAME})"
+                      rf"|\b(?i:your\s+host(?:\s+is)?),?\s+(?P<name2>{_CAP_NAME})")
+_WITH_GUEST = re.compile(rf"\b(?i:with\s+(?:my\s+|our\s+)?guests?|talking\s+(?:to|with)|speaking\s+(?:to|with))\s+"
+                         rf"(?P<name>{_CAP_NAME})")
+
+
+def people_introduced(texts: list[str]) -> list[HeaderPerson]:
+    """Host and guest as the opening of a recording names them ("This is your host, Ann Lee", "my guest is
+    Sam Ode", "with guest Sam Ode"): for a recording whose voices are not told apart."""
+    found: list[HeaderPerson] = []
+    for text in texts:
+        for pattern, role in ((_HOST_IS, "interviewer"), (_GUEST_IS, "interviewee"), (_WITH_GUEST, "interviewee")):
+            for match in pattern.finditer(text):
+                name = next(g for g in match.groups() if g)
+                if len(name.split()) >= 2 and not any(p.name == name for p in found):
+                    found.append(HeaderPerson(name, role, None, "introduced in the recording"))
+    return found
 
 
 def self_introduction(text: str) -> str | None:

@@ -31,8 +31,9 @@ _QA_DOT = re.compile(rf"^(?:{_ts('ts1')}\s*)?(?P<open>\*\*)?(?P<label>[QA])\.(?P
                      re.DOTALL)
 
 QUESTION_LABELS = {"q", "question", "interviewer", "int", "вопрос", "интервьюер", "корреспондент",
-                   "frage", "pregunta", "entrevistador", "journaliste"}
-ANSWER_LABELS = {"a", "answer", "ответ", "antwort", "respuesta", "réponse"}
+                   "frage", "pregunta", "entrevistador", "journaliste", "记者", "問", "问", "主持人", "采访者", "記者",
+                   "質問", "聞き手", "インタビュアー"}
+ANSWER_LABELS = {"a", "answer", "ответ", "antwort", "respuesta", "réponse", "答", "回答", "答え"}
 NOTE_LABELS = {"editor's note", "editor’s note", "editors' note", "editorial note", "ed. note", "note",
                "update", "correction", "clarification", "warning", "disclaimer", "предупреждение", "примечание",
                "hinweis", "anmerkung", "avertissement", "nota", "aviso", "n.d.r", "ndlr"}
@@ -47,6 +48,9 @@ _NOT_NAMES = {
 }
 _PARTICLES = {"de", "da", "di", "du", "del", "della", "van", "von", "der", "den", "la", "le", "al", "el",
               "bin", "ibn", "y", "of", "the"}
+
+
+_CASELESS = re.compile(r"^[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]+$")
 
 
 @dataclass(frozen=True)
@@ -94,7 +98,7 @@ def is_speaker_label(label: str) -> bool:
             return False
         if core.casefold() in _PARTICLES:
             continue
-        if not core[0].isupper():
+        if not core[0].isupper() and not (_CASELESS.match(core) and len(core) <= 8):  # 前田, 入江: no capitals
             return False
     return True
 

@@ -120,7 +120,7 @@ def infer_roles(voices: dict[int, Voice], known: set[str]) -> dict[int, tuple[st
             role = "interviewer"
         elif v.guest and not v.host:
             role = "interviewee"
-        elif top is not None and v.ask_share >= 0.15 and v.average < 0.6 * longest:
+        elif top is not None and (v.ask_share >= 0.5 or v.ask_share >= 0.15 and v.average < 0.6 * longest):
             role = "interviewer"  # a co-host, a member of the audience
         elif len(voices) <= 2 or v.average >= 0.35 * longest or v.words >= 0.15 * total:
             role = "interviewee"

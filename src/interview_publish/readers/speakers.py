@@ -215,7 +215,8 @@ def fill_unnamed_sides(people: list[Person], turns: list[RawTurn], header: Heade
             continue
         if any(p.role == role and p.name for p in people):
             continue
-        pool = [p for p in people if p.role is None and p.name and p.declared and not p.labels]
+        pool = [p for p in people if p.role is None and p.name and p.setting and p.setting.from_source
+                and not p.labels]  # the transcript's own front matter, not a collection's settings
         if role == "interviewee" and not pool and (name := most_named(header, people)):
             pool = [Person(name, None, None, [], "named in the header")]
             people.append(pool[0])

@@ -71,7 +71,7 @@ _HEADERS = (
                          rf"\s*-?\s*{_NAME}\s*:\s*(?P<rest>.*)$"),
     _h("diarized-lines", rf"^\[\s*(?P<start>{_CLOCK})\s*(?:-->|-|–)\s*(?P<end>{_CLOCK})\s*\]"
                          rf"\s*-?\s*{_NAME}\s*(?::\s*(?P<rest>.*))?$"),
-    _h("zoom-text", rf"^\[(?P<label>[^\]\n]{{1,80}})\]\s+(?P<time>\d{{1,2}}:\d{{2}}:\d{{2}})$"),
+    _h("zoom-text", r"^\[(?P<label>[^\]\n]{1,80})\]\s+(?P<time>\d{1,2}:\d{2}:\d{2})$"),
     _h("rev", rf"^{_NAME}\s*\((?P<time>{_CLOCK})\)\s*:\s*(?P<rest>.*)$"),
     _h("rev", rf"^\((?P<time>{_CLOCK})\)\s*:\s*(?P<rest>.*)$"),
     _h("otter", rf"^{_NAME}(?:[ \t]{{2,}}|\t)(?P<time>{_CLOCK})$"),

@@ -30,12 +30,20 @@ _RULE = re.compile(r"^\s*(?:[-*_=]\s*){3,}$")
 _EMPHASISED_LABEL = re.compile(r"^(?P<open>\*\*_|\*\*|__|_|\*)(?P<label>[^*_\n]{1,40}?)(?P<close>_\*\*|\*\*|__|_|\*)"
                                r"(?P<rest>.*)$", re.DOTALL)
 _WHOLE_BOLD = re.compile(r"^(?:\*\*|__)(?!\s)(?P<inner>.+?)(?<!\s)(?:\*\*|__)[.:]?$", re.DOTALL)
+# A one-off label that is somebody's full name ("Sofia Marchetti:") in a labelled text: a speaker too.
+_FULL_NAME = re.compile(r"^[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’\-]+(?: (?:[A-Z]\.|van|von|de|da|di|del|la|le))*(?: [A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’\-]+){1,2}$")
 _FILLER_SPACE = re.compile(r"(?:&nbsp;|\u00a0|\s)+")
 
 
 def segment_markdown(text: str, shown: str, first_line: int) -> Segmented:
     """Markdown blocks as segments, labels split off."""
     return Segmented("markdown", label_segments(markdown_blocks(text, first_line), True), markdown=True)
+
+
+def segment_unlabelled(text: str, shown: str, first_line: int, markdown: bool) -> Segmented:
+    """The paragraphs as they stand, no label split off (`reader = "plain"` forces alternation)."""
+    segments = markdown_blocks(text, first_line) if markdown else text_blocks(text, first_line)
+    return Segmented("markdown" if markdown else "text", segments, markdown=markdown)
 
 
 def segment_text(text: str, shown: str, first_line: int) -> Segmented:
@@ -196,7 +204,8 @@ def valid_labels(labels: list[str], emphasised: set[str]) -> set[str]:
     if valid:
         for label in labels:
             letters = [ch for ch in label if ch.isalpha()]
-            if len(letters) >= 2 and all(ch.isupper() for ch in letters) or label_key(label) in emphasised:
+            if len(letters) >= 2 and all(ch.isupper() for ch in letters) or label_key(label) in emphasised \
+                    or _FULL_NAME.match(label):
                 valid.add(label_key(label))
     return valid - NOTE_LABELS
 
