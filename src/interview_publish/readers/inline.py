@@ -40,11 +40,20 @@ def text_inlines(text: str) -> tuple[Inline, ...]:
     return tuple(nodes) or (Text(""),)
 
 
+_REFERENCE_LINK = re.compile(r"(?<!!)\[([^\[\]]+)\]\[[^\[\]]*\]")  # [text][ref], [text][]
+_REFERENCE_IMAGE = re.compile(r"!\[[^\[\]]*\]\[[^\[\]]*\]")
+
+
 def markdown_inlines(text: str) -> tuple[Inline, ...]:
-    """Markdown inline text (emphasis, strong, code, escapes; raw HTML stays text) to inline nodes."""
+    """Markdown inline text (emphasis, strong, code, escapes; raw HTML stays text) to inline nodes; a
+    link keeps its words (the book is not the web page it came from), an image goes."""
+    if "][" in text:
+        text = _REFERENCE_LINK.sub(r"\1", _REFERENCE_IMAGE.sub("", text))
     tokens = _markdown().parseInline(text)[0].children or []
     stack: list[list[Inline]] = [[]]
     for token in tokens:
+        if token.type in ("link_open", "link_close", "image"):
+            continue
         if token.type in ("em_open", "strong_open"):
             stack.append([])
         elif token.type in ("em_close", "strong_close") and len(stack) > 1:
@@ -76,4 +85,11 @@ def _markdown():
     """Inline Markdown only; entities are already decoded and raw HTML is not enabled."""
     from markdown_it import MarkdownIt
 
-    return MarkdownIt("zero").enable(["emphasis", "backticks", "escape"])
+    return MarkdownIt("zero").enable(["emphasis", "backticks", "escape", "link", "image"])
+
+
+def markdown_plain(text: str) -> str:
+    """Markdown inline text as plain text (for titles and standfirsts)."""
+    from ..model import plain_text
+
+    return plain_text(markdown_inlines(text)).strip()

@@ -62,9 +62,13 @@ class Labelled:
     timestamp: str | None
 
 
+# "[SPEAKER_00]: words", "[Maria Lopez]: words": a bracketed label, always with its colon.
+_BRACKETED = re.compile(r"^\[(?P<label>[^\[\]\n:]{1,40})\]\s*[:：]\s*(?P<rest>.*)$", re.DOTALL)
+
+
 def split_label(text: str) -> Labelled | None:
     """The label at the start of a paragraph, if it looks like a speaker rather than prose."""
-    match = _QA_DOT.match(text) or _LABEL.match(text) or _Q_SPACE.match(text)
+    match = _QA_DOT.match(text) or _LABEL.match(text) or _Q_SPACE.match(text) or _BRACKETED.match(text)
     if not match:
         return None
     groups = match.groupdict()

@@ -237,6 +237,9 @@ def most_named(header: Header, people: list[Person]) -> str | None:
     return max(counts, key=lambda n: counts[n]) if counts else None
 
 
+_SHORT_FORM = re.compile(r"^(.*?\S)\s*\(([^()]{1,6})\)$")
+
+
 def person_for_label(label: str, people: list[Person], header_names) -> Person:
     """The person a label stands for, creating one when nobody matches."""
     key = label_key(label)
@@ -255,6 +258,10 @@ def person_for_label(label: str, people: list[Person], header_names) -> Person:
             person = Person(name, None, found.description, [], found.why)
             people.append(person)
             return person
+    if short := _SHORT_FORM.match(label):  # "heute.de (H)": the name, and "(H)" stands for it later
+        person = Person(pretty_label(short.group(1)), None, None, [label, f"({short.group(2)})"], "")
+        people.append(person)
+        return person
     person = Person(pretty_label(label) if is_name_like(label) and not is_voice(label) else None, None, None, [],
                     "")
     people.append(person)

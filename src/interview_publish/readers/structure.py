@@ -24,6 +24,7 @@ from .assemble import build_blocks
 from .boilerplate import body_boilerplate_reason, boilerplate_reason, is_tail_marker
 from .fixes import apply_fixes, check_fixes
 from .header import introduces, is_byline, is_source_note, people_introduced, read_people
+from .inline import markdown_plain
 from .layouts import SENTENCE_END, asks, body_blocks, excerpt, heading_title, is_note, paragraph, paragraphs_of
 from .raw import Header, HeaderPerson, RawParagraph, RawTurn
 from .segments import Segment, Segmented
@@ -260,6 +261,10 @@ def read_header(source: Segmented, segments: list[Segment], layout: str) -> Head
     if source.description and not header.standfirst and layout != "flow":
         header.standfirst.append(source.description)
     read_people(header, texts + ([source.description] if source.description else []))
+    if source.markdown:  # the header is shown as plain text: its Markdown goes, its words stay
+        header.title = markdown_plain(header.title) if header.title else header.title
+        header.standfirst = [markdown_plain(text) for text in header.standfirst]
+        header.lines = [markdown_plain(text) for text in header.lines]
     return header
 
 

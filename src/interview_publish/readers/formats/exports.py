@@ -71,9 +71,12 @@ _HEADERS = (
                          rf"\s*-?\s*{_NAME}\s*:\s*(?P<rest>.*)$"),
     _h("diarized-lines", rf"^\[\s*(?P<start>{_CLOCK})\s*(?:-->|-|–)\s*(?P<end>{_CLOCK})\s*\]"
                          rf"\s*-?\s*{_NAME}\s*(?::\s*(?P<rest>.*))?$"),
+    _h("diarized-lines", rf"^{_NAME}\s*\[\s*(?P<start>{_CLOCK})\s*(?:-->|-|–)\s*(?P<end>{_CLOCK})\s*\]"
+                         rf"\s*:?\s*(?P<rest>.*)$"),
     _h("zoom-text", r"^\[(?P<label>[^\]\n]{1,80})\]\s+(?P<time>\d{1,2}:\d{2}:\d{2})$"),
     _h("rev", rf"^{_NAME}\s*\((?P<time>{_CLOCK})\)\s*:\s*(?P<rest>.*)$"),
     _h("rev", rf"^\((?P<time>{_CLOCK})\)\s*:\s*(?P<rest>.*)$"),
+    _h("rev", rf"^{_NAME}\s*\((?P<time>{_CLOCK})\)$", strict=True),  # Riverside and Rev without the colon
     _h("otter", rf"^{_NAME}(?:[ \t]{{2,}}|\t)(?P<time>{_CLOCK})$"),
     _h("inline-timestamp", rf"^(?P<time>{_CLOCK})\s+\*\*(?P<label>[^*\n]{{1,60}}?):?\*\*:?\s+(?P<rest>\S.*)$"),
     _h("inline-timestamp", rf"^(?P<time>{_CLOCK})\s+{_NAME}\s*:\s+(?P<rest>\S.*)$", strict=True),
@@ -157,8 +160,21 @@ def _match(line: str, following: str | None, layout: str | None, meet: bool = Tr
     return hits
 
 
+_ALONE_CLOCK = re.compile(rf"^\s*(?P<time>{_CLOCK})\s*$")
+
+
 def _lines(text: str) -> list[str]:
-    return text.removeprefix("\ufeff").splitlines()
+    """The text's lines; a name alone on a line over a time alone on the next (``Maria Lopez`` /
+    ``00:01:05``, as transcripts copied out of Teams and Riverside documents stand) reads as the one
+    header ``Maria Lopez 00:01:05`` on the time's line, the name's line left blank, so that every line
+    keeps its number."""
+    lines = text.removeprefix("\ufeff").splitlines()
+    for index in range(len(lines) - 2):
+        name, clock = lines[index].strip(), _ALONE_CLOCK.match(lines[index + 1])
+        if clock and name and (index == 0 or not lines[index - 1].strip()) and lines[index + 2].strip() \
+                and _name_like(name, True) and not _TIMED.search(name):
+            lines[index], lines[index + 1] = "", f"{name} {clock.group('time')}"
+    return lines
 
 
 def _layout(text: str) -> str | None:

@@ -169,8 +169,8 @@ def split_any_label(text: str) -> tuple[str, str, bool, str | None] | None:
         label = match.group("label").strip().rstrip(":：").strip()
         if label and len(label.split()) <= 4 and (re.search(r"\([^()]{1,6}\)$", label) or label.endswith(".")):
             rest = match.group("rest").strip()
-            if match.group("open") == "**_" and match.group("close") == "_":  # **_(H)_ question...**
-                rest = "**" + rest.lstrip() if not rest.startswith("**") else rest[2:]
+            if match.group("open") == "**_" and match.group("close") == "_":  # **_(H)_ a bold question…**
+                rest = rest.strip("*_ ")  # the bold runs over the whole question: the theme sets questions
             return label, strip_dangling_emphasis(rest.strip()), True, None
     return None
 
