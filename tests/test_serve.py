@@ -273,8 +273,17 @@ def axe_violations(page) -> list[str]:
     if not axe.is_file():
         assert not os.environ.get("CI"), "axe-core must run in CI (scripts/setup --test installs it)"
         return []
-    page.add_script_tag(path=str(axe))
-    return page.evaluate("async () => (await axe.run(document)).violations.map(v => v.id + ': ' + v.help)")
+    from playwright.sync_api import Error
+
+    for attempt in (1, 2):  # the preview may reload itself once more while axe runs (a rebuild finished)
+        try:
+            page.wait_for_load_state("load")
+            page.add_script_tag(path=str(axe))
+            return page.evaluate("async () => (await axe.run(document)).violations.map(v => v.id + ': ' + v.help)")
+        except Error as error:
+            if attempt == 2 or "Execution context was destroyed" not in str(error):
+                raise
+    return []
 
 
 def test_the_browser_page_reloads_by_itself(served, browser):
