@@ -378,16 +378,19 @@ def transcript_language(text: str, configured: str | None) -> str:
     guessed = guess_language(text)
     if configured:
         base = configured.split("-")[0].lower()
-        if base in _SCRIPT_LANGUAGES.get(guessed, ()) or (
-                guessed == "en" and not any(base in group for group in _SCRIPT_LANGUAGES.values())):
+        latin = not any(base in group for group in _SCRIPT_LANGUAGES.values())
+        if base == guessed or base in _SCRIPT_LANGUAGES.get(guessed, ()):
             return configured
+        if latin and guessed not in _SCRIPT_LANGUAGES and (guessed == "en" or base not in _FUNCTION_WORDS):
+            return configured  # "en" is the guess of no evidence; a language we cannot tell apart stays
     return guessed
 
 
 def guess_language(text: str) -> str:
     """Japanese, Korean or Chinese when their scripts outnumber the Latin letters (kana tell Japanese
-    from Chinese, Hangul Korean), Russian when Cyrillic letters do, else English (transcript_language
-    weighs it against publication.toml's). The language decides the PDF's faces and hyphenation and the
+    from Chinese, Hangul Korean), Russian when Cyrillic letters do, else the Latin-script language whose
+    commonest words the text uses most (latin_language; transcript_language weighs it against
+    publication.toml's). The language decides the PDF's faces and hyphenation and the
     screen reader's voice."""
     latin = None
     kana, hangul, han = len(_KANA.findall(text)), len(_HANGUL.findall(text)), len(_HAN.findall(text))
@@ -398,10 +401,36 @@ def guess_language(text: str) -> str:
         if kana + han > latin:
             return "ja" if kana * 10 > han else "zh"  # a kana or two is a quoted Japanese name
     if not _CYRILLIC.search(text):
-        return "en"  # no Cyrillic letter: no need to count the Latin ones
+        return latin_language(text)  # no Cyrillic letter: no need to count the Latin ones
     cyrillic = len(_CYRILLIC.findall(text))
     latin = len(re.findall("[A-Za-z]", text)) if latin is None else latin
-    return "ru" if cyrillic > latin else "en"
+    return "ru" if cyrillic > latin else latin_language(text)
+
+
+# The commonest short words of the languages written in Latin letters that transcripts come in. A
+# language-identification library (py3langid) was tried: its model takes 1.5-2 s to load, every build
+# without a language setting; these lists tell long texts of these languages apart in microseconds.
+_FUNCTION_WORDS = {
+    "en": "the and of to is that it you in was for this with have what but not they are",
+    "fr": "le la les et est des une que pas qui dans pour sur vous nous je il ce avec",
+    "de": "der die das und ist nicht ich ein eine zu den von mit sie es wir auch auf",
+    "es": "el la los las que de y en es un una por con para no se lo del pero",
+    "it": "il di che è non la per una sono del della gli anche ma come questo ci",
+    "pt": "o os que de não uma para com um em do da é se mas por mais você",
+    "nl": "de het een en van is dat niet ik je op te zijn met voor maar ook er",
+}
+_WORD_SETS = tuple((language, frozenset(words.split())) for language, words in _FUNCTION_WORDS.items())
+
+
+def latin_language(text: str) -> str:
+    """English, French, German, Spanish, Italian, Portuguese or Dutch, by which language's commonest
+    words the text uses most (English when none stands out)."""
+    words = re.findall(r"[^\W\d_]+", text[:20000].casefold())
+    if len(words) < 20:
+        return "en"
+    counts = {language: sum(1 for w in words if w in common) for language, common in _WORD_SETS}
+    best = max(counts, key=lambda language: counts[language])
+    return best if counts[best] > 1.2 * counts["en"] or best == "en" else "en"
 
 
 def derive_identifier(title: str, names: list[str]) -> str:

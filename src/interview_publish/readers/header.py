@@ -14,7 +14,8 @@ _CAP_NAME = (rf"(?:[{_CAP}][\w'’\-]+|[{_CAP}]\.)(?:\s+(?:[{_CAP}][\w'’\-]+|[
              rf"la|le|bin))*")
 # "Interview with NAME, DESCRIPTION" in several languages: the interviewee.
 _INTERVIEW_WITH = re.compile(
-    r"^(?:an?\s+|our\s+|the\s+)?(?:exclusive\s+)?(?:interview|conversation|q\s*&\s*a)\s*(?:with|:)\s+"
+    r"^(?:an?\s+|our\s+|the\s+)?(?:exclusive\s+)?(?:interview|conversation|q\s*&\s*a|oral\s+history(?:\s+interview)?)"
+    r"\s*(?:with|of|:)\s+"
     r"(?P<name>[^,.;:()|]+?)\s*(?:[,(–—]\s*(?P<desc>.+?)\)?)?\s*[.!]?$"
     r"|^(?:интервью\s+с|entretien\s+avec|interview\s+mit|entrevista\s+(?:con|a))\s+(?P<name2>[^,.;:()|]+?)\s*"
     r"(?:[,(]\s*(?P<desc2>.+?)\)?)?\s*\.?$", re.IGNORECASE)
@@ -111,13 +112,18 @@ def read_people(header: Header, texts: list[str]) -> None:
 
 
 def split_names(text: str) -> list[str]:
-    """"Anne Roy (TF1) et Jean Dupont (France 2)" -> ["Anne Roy", "Jean Dupont"]."""
+    """"Anne Roy (TF1) et Jean Dupont (France 2)" -> ["Anne Roy", "Jean Dupont"]; "Tom Reyes, March 3,
+    1998, San Antonio" -> ["Tom Reyes"] (commas part names only in a list that ends with "and")."""
     text = re.sub(r"\([^()]*\)", "", text)
+    joined = re.split(r"\s+(?:and|et|und|y|и|e)\s+|\s+&\s+", text)
+    parts = [p for chunk in joined[:-1] for p in chunk.split(",")] + [joined[-1]] if len(joined) > 1 \
+        else [text.split(",")[0]]
     names = []
-    for part in re.split(r",\s*|\s+(?:and|et|und|y|и|e)\s+|\s+&\s+", text):
+    for part in parts:
         part = part.strip(" .;:*_")
-        if part and len(part.split()) <= 5 and part[0].isupper():
-            names.append(part)
+        if not part or len(part.split()) > 5 or not part[0].isupper() or re.search(r"\d", part):
+            break
+        names.append(part)
     return names
 
 

@@ -33,7 +33,8 @@ _QA_DOT = re.compile(rf"^(?:{_ts('ts1')}\s*)?(?P<open>\*\*)?(?P<label>[QA])\.(?P
 QUESTION_LABELS = {"q", "question", "interviewer", "int", "вопрос", "интервьюер", "корреспондент",
                    "frage", "pregunta", "entrevistador", "journaliste", "记者", "問", "问", "主持人", "采访者", "記者",
                    "質問", "聞き手", "インタビュアー"}
-ANSWER_LABELS = {"a", "answer", "ответ", "antwort", "respuesta", "réponse", "答", "回答", "答え"}
+ANSWER_LABELS = {"a", "answer", "ответ", "antwort", "respuesta", "réponse", "答", "回答", "答え", "interviewee",
+                 "respondent", "befragter", "befragte", "entrevistado", "entrevistada", "интервьюируемый"}
 NOTE_LABELS = {"editor's note", "editor’s note", "editors' note", "editorial note", "ed. note", "note",
                "update", "correction", "clarification", "warning", "disclaimer", "предупреждение", "примечание",
                "hinweis", "anmerkung", "avertissement", "nota", "aviso", "n.d.r", "ndlr"}

@@ -207,9 +207,24 @@ def spelt_by(slug: str, turns: list[RawTurn]) -> str | None:
     return None
 
 
+_ROLE_WORDS = {"narrator", "interviewee", "interviewer", "respondent", "guest", "host", "speaker", "subject",
+               "erzähler", "erzählerin", "narrateur", "narradora", "narrador", "рассказчик"}
+
+
 def fill_unnamed_sides(people: list[Person], turns: list[RawTurn], header: Header) -> None:
     """Unlabelled answers (or questions) have no name of their own: the people the front matter or the
-    header name without a role fill that side, and else the person the header names most often."""
+    header name without a role fill that side, and else the person the header names most often. A side
+    spoken under a bare role word (`NARRATOR:`, `Speaker 2:`) takes the one name the header gives it."""
+    for role in ("interviewer", "interviewee"):
+        speaking = [p for p in people if p.role == role and p.labels]
+        silent = [p for p in people if p.role == role and not p.labels and p.name and not p.declared]
+        if len(speaking) == 1 and len(silent) == 1 and (
+                speaking[0].name is None or label_key(speaking[0].name) in _ROLE_WORDS
+                or all(is_machine_label(label) for label in speaking[0].labels)):
+            named = silent[0]
+            speaking[0].name, speaking[0].reason = named.name, named.reason
+            speaking[0].description = speaking[0].description or named.description
+            people.remove(named)
     for role in ("interviewer", "interviewee"):
         if not any(t.label is None and t.role == role for t in turns):
             continue
