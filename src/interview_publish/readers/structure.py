@@ -25,6 +25,7 @@ from .boilerplate import body_boilerplate_reason, boilerplate_reason, is_tail_ma
 from .fixes import apply_fixes, check_fixes
 from .header import introduces, is_byline, is_source_note, people_introduced, read_people
 from .inline import markdown_plain
+from .labels import label_key
 from .layouts import SENTENCE_END, asks, body_blocks, excerpt, heading_title, is_note, paragraph, paragraphs_of
 from .raw import Header, HeaderPerson, RawParagraph, RawTurn
 from .segments import Segment, Segmented
@@ -71,6 +72,7 @@ def build_interview(source: Segmented, path: Path, shown: str, interview_id: str
     body, footer = split_footer(segments[start:], layout)
     if layout == "flow" and not any(s.change for s in body):  # one voice: name who the opening introduces
         header.people.extend(people_introduced([s.text for s in body[:12]]))
+    header.people.extend(signed(reading.removed, header))
     raw = body_blocks(body, layout, reading.warn)
     if header.intro:
         raw.insert(0, RawTurn(None, "other", header.intro, "narration"))
@@ -220,6 +222,22 @@ def split_footer(segments: list[Segment], layout: str) -> tuple[list[Segment], l
     if layout == "plain" and end < len(segments) - 2:
         end = len(segments)  # in unlabelled text, only a line or two at the end can be told apart
     return segments[:end], segments[end:]
+
+
+def signed(removed: list[Removal], header: Header) -> list[HeaderPerson]:
+    """A closing signature that lists the conversation's people ("// Anne Roy, Jean Dupont // June
+    2012"): besides the interviewee the header names, the one other name there is the interviewer."""
+    known = [p.name for p in header.people if p.role == "interviewee"]
+    for item in removed:
+        if item.reason != "signature" or not known:
+            continue
+        parts = [part.strip(" *_.") for part in re.split(r"//|,|;", item.text)]
+        names = [part for part in parts if re.fullmatch(r"[^\W\d_][\w'’\-]+(?:\s+[^\W\d_][\w'’.\-]+){1,2}", part)
+                 and part[0].isupper()]
+        others = [name for name in names if not any(label_key(name) == label_key(k) for k in known)]
+        if len(others) == 1 and len(names) == 2:
+            return [HeaderPerson(others[0], "interviewer", None, "signed at the end")]
+    return []
 
 
 def header_like(seg: Segment) -> bool:
