@@ -147,6 +147,11 @@ _MACHINE_LABEL = re.compile(r"^\(voice \d+\)$|^(?:speaker|spk|spkr|sprecher|locu
                             r"[\s_-]*\d{1,3}$|^speaker[\s_-]*[a-z]$", re.IGNORECASE)
 
 
+def machine_voice(person: Person) -> bool:
+    """A speaker labelled only by diarization ("Speaker 2", "SPEAKER_01"), named or not by the text."""
+    return bool(person.labels) and all(is_machine_label(label) for label in person.labels)
+
+
 def is_voice(label: str) -> bool:
     """"(voice 1)": a voice the structure step told apart (by `>>` marks) where the source names nobody."""
     return label.startswith("(voice ")
@@ -362,6 +367,13 @@ def assign_roles(people: list[Person], turns: list[RawTurn]) -> None:
     known |= {t.role for t in turns if t.role}
     voices = {key: measure(texts) for key, texts in spoken.items()}
     decided = infer_roles(voices, known)
+    named_answer = any(role == "interviewee" and not machine_voice(p) for p in speaking
+                       for role in [decided.get(id(p), ("", ""))[0]])
     for person in speaking:
         if id(person) in decided:
             person.role, person.reason = decided[id(person)]
+            if person.role == "interviewee" and named_answer and machine_voice(person) and len(voices) > 2:
+                # "Speaker 3" beside named speakers who answer: a voice from the audience, or an announcer
+                asking = voices[id(person)].asking
+                person.role = "interviewer" if asking else "other"
+                person.reason = "an unnamed voice beside the named ones, " + ("asks" if asking else "does not ask")

@@ -76,14 +76,7 @@ def build_interview(source: Segmented, path: Path, shown: str, interview_id: str
     raw = body_blocks(body, layout, reading.warn)
     if header.intro:
         raw.insert(0, RawTurn(None, "other", header.intro, "narration"))
-    for seg in footer:  # a byline at the end joins the header; a closing note is the narrator's
-        text = seg.text.strip().strip("*_ ")
-        if _LONE_NAME.match(seg.text.strip()) or is_byline(text):
-            header.lines.append(text)
-            name = re.sub(r"^(?:by|par|von|por)\s+", "", text, flags=re.IGNORECASE)
-            header.people.append(HeaderPerson(name, "interviewer", None, "byline at the end"))
-        else:
-            raw.append(RawTurn(None, "other", [paragraph(seg)], "narration", seg.start))
+    raw.extend(place_footer(footer, header))
     apply_fixes(raw, fixes)
     turns = [block for block in raw if isinstance(block, RawTurn)]
     if layout == "plain" and len(turns) < 2:  # one unlabelled paragraph under a title is no conversation
@@ -222,6 +215,21 @@ def split_footer(segments: list[Segment], layout: str) -> tuple[list[Segment], l
     if layout == "plain" and end < len(segments) - 2:
         end = len(segments)  # in unlabelled text, only a line or two at the end can be told apart
     return segments[:end], segments[end:]
+
+
+def place_footer(footer: list[Segment], header: Header) -> list[RawTurn]:
+    """A byline at the end joins the header (and names the interviewer); a closing note is the
+    narrator's, after the last turn."""
+    closing = []
+    for seg in footer:
+        text = seg.text.strip().strip("*_ ")
+        if _LONE_NAME.match(seg.text.strip()) or is_byline(text):
+            header.lines.append(text)
+            name = re.sub(r"^(?:by|par|von|por)\s+", "", text, flags=re.IGNORECASE)
+            header.people.append(HeaderPerson(name, "interviewer", None, "byline at the end"))
+        else:
+            closing.append(RawTurn(None, "other", [paragraph(seg)], "narration", seg.start))
+    return closing
 
 
 def signed(removed: list[Removal], header: Header) -> list[HeaderPerson]:
