@@ -5,8 +5,8 @@ question endings of Japanese and Chinese), how long they run, and whether the sp
 someone to a show (a host) or thanks them for having them (a guest). The interviewer asks and is
 brief; the interviewee answers at length. With three or more voices, others who ask are
 interviewers too (a co-host, a member of the audience), the long talkers interviewees, and a voice
-that neither asks nor says much is `other` (an announcer). Nobody asking anything means this is not
-an interview: everybody is `other`.
+that neither asks nor says much is `other` (an announcer). Nobody asking anything, or nobody asking
+twice, means this is not an interview: everybody is `other`.
 """
 
 from __future__ import annotations
@@ -39,6 +39,7 @@ class Voice:
     words: int = 0
     host: bool = False
     guest: bool = False
+    questions: int = 0  # sentences that ask
 
     @property
     def ask_share(self) -> float:
@@ -58,6 +59,7 @@ def measure(turn_texts: list[list[str]]) -> Voice:
         voice.words += words(text)
         if asks(text):
             voice.asking += 1
+        voice.questions += sum(1 for s in _SENTENCES.split(text) if _QUESTION_END.search(s))
         if number < 3:
             voice.host = voice.host or bool(_HOST.search(text))
             voice.guest = voice.guest or bool(_GUEST.search(text[:400]))
@@ -112,6 +114,8 @@ def infer_roles(voices: dict[int, Voice], known: set[str]) -> dict[int, tuple[st
     if nobody_asks or (len(voices) == 1 and "interviewee" not in known):
         return {key: ("other", "no questions found") for key in voices}
     top = ranked[0]
+    if voices[top].questions < 2 and not any(v.host or v.guest for v in voices.values()) and not known:
+        return {key: ("other", "too few questions to tell who interviews") for key in voices}
     if "interviewer" in known:  # both sides known already: the rest are more of the same kind
         top = None
     for key in ranked:
