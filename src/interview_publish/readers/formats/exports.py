@@ -177,6 +177,19 @@ def _lines(text: str) -> list[str]:
     return lines
 
 
+def _walk(lines: list[str]):
+    """(index, stripped line, the next line stripped or None, whether a blank line came before) for every
+    line that is not blank."""
+    after_blank = True
+    for index, raw in enumerate(lines):
+        line = raw.strip()
+        if not line:
+            after_blank = True
+            continue
+        yield index, line, lines[index + 1].strip() if index + 1 < len(lines) else None, after_blank
+        after_blank = False
+
+
 def _layout(text: str) -> str | None:
     """The header layout most lines of the text follow, if several do; else None."""
     sample = text[:_SNIFF_CHARS]
@@ -188,13 +201,7 @@ def _layout(text: str) -> str | None:
     bare = dict.fromkeys(_LAYOUTS, 0)  # header lines without one (continuations, markers, timed lines)
     units = dict.fromkeys(_LAYOUTS, 0)  # paragraphs, each header starting one
     landmark = False
-    after_blank = True
-    for index, raw in enumerate(lines):
-        line = raw.strip()
-        if not line:
-            after_blank = True
-            continue
-        following = lines[index + 1].strip() if index + 1 < len(lines) else None
+    for index, line, following, after_blank in _walk(lines):
         hits = _match(line, following, None, meet)
         furniture = _HEADING.match(line) or _ANCHOR_ITEM.match(line) or not _TAG.sub("", line).strip()
         landmark = landmark or line in ("Attendees", "Transcript") and index < 40 or bool(_FOOTERS.match(line))
@@ -210,7 +217,6 @@ def _layout(text: str) -> str | None:
                 bare[layout] += 1
             elif after_blank and not furniture:
                 units[layout] += 1
-        after_blank = False
 
     def qualifies(layout: str) -> bool:
         if layout == "google-meet" and not (bare[layout] >= 2 or bare[layout] and landmark):
@@ -371,20 +377,13 @@ def segment_as(layout: str, text: str, shown: str, first_line: int = 1) -> Segme
     if not any(line.strip() for line in lines):
         raise PublishError(Problem("error", "empty", "the transcript has no text", shown, first_line))
     reader = _Reader(layout, shown, PurePath(shown).suffix.lower() in (".md", ".markdown"))
-    after_blank = True
-    for index, raw in enumerate(lines):
-        line = raw.strip()
-        if not line:
-            after_blank = True
-            continue
+    for index, line, following, after_blank in _walk(lines):
         number = first_line + index
-        following = lines[index + 1].strip() if index + 1 < len(lines) else None
         hits = _match(line, following, layout)
         if hits:
             reader.header(hits[0], number)
         else:
             reader.other(line, number, after_blank)
-        after_blank = False
     reader.close()  # a last header with no words below it: nothing was said, nothing to keep
     if not reader.seen_header:
         reader.problems.append(Problem("warning", "no-headers", f"no {layout} headers found: the paragraphs are "
