@@ -294,6 +294,10 @@ def read_header(source: Segmented, segments: list[Segment], layout: str) -> Head
     return header
 
 
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|me|my|we|our|us)\b|(?i:\b(?:je|j'|nous|ich|wir|mein|meine|unser|yo|"
+                           r"nosotros|я|мы|меня|мой|моя|нас|у нас)\b)")
+
+
 def flush(lines: list[Segment], header: Header) -> None:
     """Header paragraphs read so far: short lines that all start with a capital or a digit are a dateline
     (`Office of the Press Secretary · March 8, 2006`); prose is the standfirst, or the intro after it."""
@@ -304,7 +308,9 @@ def flush(lines: list[Segment], header: Header) -> None:
                    for part in parts) and (len(parts) > 1 or header.standfirst or header.lines)
     if dateline:
         header.lines.append(" · ".join(parts))
-    elif header.standfirst:
+    elif header.standfirst or header.intro or _FIRST_PERSON.search(" ".join(parts)):
+        # an interviewer's own words ("Today my guest is ...") are the intro, read in the body; a deck
+        # in the third person above them is the standfirst
         header.intro.append(RawParagraph(" ".join(parts), lines[0].line, lines[0].start))
     else:
         header.standfirst.append(" ".join(parts))
