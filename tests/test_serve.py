@@ -275,13 +275,14 @@ def axe_violations(page) -> list[str]:
         return []
     from playwright.sync_api import Error
 
-    for attempt in (1, 2):  # the preview may reload itself once more while axe runs (a rebuild finished)
+    reloaded = ("Execution context was destroyed", "axe is not defined")  # a reload between the two steps
+    for attempt in (1, 2, 3):  # the preview may reload itself while axe runs (a rebuild finished)
         try:
             page.wait_for_load_state("load")
             page.add_script_tag(path=str(axe))
             return page.evaluate("async () => (await axe.run(document)).violations.map(v => v.id + ': ' + v.help)")
         except Error as error:
-            if attempt == 2 or "Execution context was destroyed" not in str(error):
+            if attempt == 3 or not any(sign in str(error) for sign in reloaded):
                 raise
     return []
 
