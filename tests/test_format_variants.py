@@ -44,3 +44,13 @@ def test_variant_is_read(name):
     assert [t.line for t in interview.turns] == [first_line + step * i for i in range(4)]
     if fmt != "text":
         assert [t.timestamp for t in interview.turns] == [clock(t) for _, _, t in TURNS]
+
+
+def test_markdown_keeps_the_words_beside_an_image_and_in_indented_paragraphs():
+    text = ("# T\n\nQ: Where?\n\nA: Here is the chart ![chart](c.png) that shows the rise over ten years.\n\n"
+            "![A workshop](w.jpg) The workshop in 1998.\n\n    Q: And the indented one?\n\n    A: It is kept as words.\n")
+    interview, _ = read_text(text, Path("talk.md"), "talk.md", "i1", ReaderOptions())
+    assert [p.text for t in interview.turns for p in t.paragraphs] == [
+        "Where?", "Here is the chart that shows the rise over ten years.", "And the indented one?",
+        "It is kept as words."]
+    assert [(r.line, r.reason) for r in interview.removed] == [(7, "image or caption")]

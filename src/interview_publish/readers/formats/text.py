@@ -22,7 +22,7 @@ from ..text_input import split_paragraphs, unescape_entities
 from . import Format
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
-_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+_IMAGE = re.compile(r"\s*!\[[^\]]*\]\([^)]*\)")
 _HTML_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 _TEMPLATE = re.compile(r"^\s*(?:\{%.*?%\}|\{\{.*?\}\})\s*$", re.DOTALL)
 _RULE = re.compile(r"^\s*(?:[-*_=]\s*){3,}$")
@@ -94,7 +94,10 @@ def markdown_blocks(text: str, first_line: int) -> list[Segment]:
             kind = "quote" if quote_depth else "speech"
             for offset, piece in split_at_labels(tuple(s.strip() for s in token.content.split("\n"))):
                 out.extend(inline_segment(unescape_entities(piece), line + offset, kind))
-        elif token.type in ("html_block", "fence", "code_block") and token.map:
+        elif token.type == "code_block" and token.map:  # indented prose (4 spaces) is text here, not code
+            for paragraph in split_paragraphs(token.content, first_line + token.map[0]):
+                out.extend(inline_segment(unescape_entities(paragraph.text), paragraph.line, "speech"))
+        elif token.type in ("html_block", "fence") and token.map:
             content = token.content.strip()
             if content:
                 out.append(Segment(first_line + token.map[0], content, "leftover"))
@@ -109,7 +112,10 @@ def inline_segment(text: str, line: int, kind: str) -> list[Segment]:
     if _TEMPLATE.match(text):
         return [Segment(line, text, "leftover")]
     if _IMAGE.search(text):
-        return [Segment(line, text, "caption")]
+        rest = _IMAGE.sub("", text).strip()
+        if _IMAGE.match(text) and len(rest.split()) <= 50:  # an image line and its caption
+            return [Segment(line, text, "caption")]
+        text = " ".join(_IMAGE.sub(" ", text).split())  # an image inside speech: the words stay
     if not _HTML_TAG.sub("", text).strip():
         return [Segment(line, text, "leftover")]
     return [Segment(line, text, kind)]
@@ -175,8 +181,12 @@ def split_any_label(text: str) -> tuple[str, str, bool, str | None] | None:
     return None
 
 
+_CLOSERS = {"**_": ("_**", "_"), "**": ("**",), "__": ("__",), "_": ("_",), "*": ("*",)}
+
+
 def opener_matches(opener: str, closer: str) -> bool:
-    return {"**_": ("_**", "_"), "**": ("**",), "__": ("__",), "_": ("_",), "*": ("*",)}[opener].__contains__(closer)
+    """`**_` may close with `_**` or `_` (the bold runs on over the question); the others with themselves."""
+    return closer in _CLOSERS[opener]
 
 
 def strip_dangling_emphasis(text: str) -> str:
