@@ -19,9 +19,7 @@ print(result.rendered, "weasyprint" in sys.modules, "ebooklib" in sys.modules, "
 
 HTML_ONLY = """
 import sys
-from interview_publish import readpool
 from interview_publish.build import build
-readpool.MIN_BYTES = 0  # read in processes, with the preloading beside them
 result = build(sys.argv[1], ("html",), cache=False)
 print(result.rendered, "PIL" in sys.modules, "ebooklib" in sys.modules)
 """
@@ -31,7 +29,7 @@ def test_an_html_page_alone_draws_no_cover(tmp_path):
     """Nothing of the cover is made for the HTML page alone: neither drawn nor Pillow imported (its kit,
     which has the cover, comes with a full build)."""
     project = make_project(tmp_path / "p")
-    for number in range(2, 13):  # a collection long enough to be read in processes
+    for number in range(2, 13):  # a collection
         (project / "content" / f"{number:02}.txt").write_bytes(SEED.read_bytes())
     probe = subprocess.run([sys.executable, "-c", HTML_ONLY, str(project)], capture_output=True, text=True,
                            timeout=120)

@@ -1,4 +1,6 @@
-"""The PDF laid out by several processes (--jobs) is the book a single process lays out."""
+"""A long book laid out in chunks (renderers/pdf/, through the hooks into WeasyPrint 70) is the book that
+WeasyPrint's public API lays out in one piece (as it would with any other WeasyPrint), and the same file
+with any number of processes."""
 
 from __future__ import annotations
 
@@ -10,7 +12,7 @@ from helpers import FIXTURES, REPO, outputs, run_cli
 
 CONFIG = ('title = "Three conversations"\nlanguage = "en"\nfront = ["foreword.md"]\nback = ["acknowledgements.md"]\n'
           'about_interviewees = true\n[[parts]]\ntitle = "Part one"\ntranscripts = ["a.txt", "c.vtt"]\n'
-          '[[parts]]\ntitle = "Part two"\ntranscripts = ["b.md"]\n'
+          '[[parts]]\ntitle = "Part two"\ntranscripts = ["b.md", "d.txt", "e.txt", "f.txt", "g.txt"]\n'
           '[index]\nterms = ["NATO", "Afghanistan", "Russia", "Medvedev", "cork"]\n')
 
 
@@ -20,6 +22,8 @@ def collection(root):
     shutil.copy(REPO / "content" / "000_fb07e9f3176c4b84.txt", content / "a.txt")
     shutil.copy(FIXTURES / "front_matter.md", content / "b.md")
     shutil.copy(FIXTURES / "captions.vtt", content / "c.vtt")
+    for name in "defg":  # long enough to be laid out in chunks (chunks.CHUNKED_WORDS)
+        shutil.copy(REPO / "content" / "000_fb07e9f3176c4b84.txt", content / f"{name}.txt")
     (content / "foreword.md").write_text("# Foreword\n\nThree \"conversations\" -- one book.\n", encoding="utf-8")
     (content / "acknowledgements.md").write_text("# Acknowledgements\n\nThanks to all.\n", encoding="utf-8")
     (content / "publication.toml").write_text(CONFIG, encoding="utf-8")
@@ -77,13 +81,35 @@ def marked_pages(reader):
     return sorted(marked)
 
 
+# A build as with any WeasyPrint but the one hooks.py is made for: the book in one piece, stock WeasyPrint.
+STOCK = """
+import sys
+from interview_publish.renderers.pdf import hooks
+hooks.SUPPORTED = "not this one"
+from interview_publish.build import build
+formats = tuple(sys.argv[2].split(","))
+build(sys.argv[1], formats, {"variant": sys.argv[3]} if len(sys.argv) > 3 else None)
+"""
+
+
+def stock_build(project, formats="epub,pdf,html", *variant):
+    import os
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-c", STOCK, str(project), formats, *variant], capture_output=True,
+                            text=True, timeout=300, env={**os.environ, "SOURCE_DATE_EPOCH": "1700000000"})
+    assert result.returncode == 0, result.stderr
+    assert not (project / ".interview-publish" / "cache" / "pdf").exists()  # no chunk was laid out
+    return result
+
+
 @pytest.fixture(scope="module")
 def two_builds(tmp_path_factory):
     root = tmp_path_factory.mktemp("parallel")
     single, parallel = collection(root / "single"), collection(root / "parallel")
     env = {"SOURCE_DATE_EPOCH": "1700000000"}
-    result = run_cli("build", str(single), "--jobs", "1", env=env)
-    assert result.returncode == 0, result.stderr
+    stock_build(single)
     result = run_cli("build", str(parallel), "--jobs", "2", env=env)
     assert result.returncode == 0, result.stderr
     return outputs(single), outputs(parallel), result.stderr
@@ -162,7 +188,7 @@ def test_the_merge_does_not_depend_on_the_order_chunks_come_in(two_builds):
     # one merged in book order, which is the build's own PDF (from the chunks its cache kept).
     import json
 
-    from interview_publish.renderers.pdfmerge import Merger, merge_chunks
+    from interview_publish.renderers.pdf.merge import Merger, merge_chunks
 
     _, parallel, _ = two_builds
     cache = parallel["pdf"].parent.parent / ".interview-publish" / "cache" / "pdf"
@@ -178,11 +204,13 @@ def test_the_merge_does_not_depend_on_the_order_chunks_come_in(two_builds):
     assert merger.finish() == in_order
 
 
-def test_parallel_pdf_is_deterministic(two_builds, tmp_path):
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_the_chunked_pdf_is_the_same_file_with_any_number_of_processes(two_builds, tmp_path, jobs):
     _, parallel, _ = two_builds
     again = collection(tmp_path / "again")
-    result = run_cli("build", str(again), "--jobs", "2", "-f", "pdf", env={"SOURCE_DATE_EPOCH": "1700000000"})
+    result = run_cli("build", str(again), "--jobs", jobs, "-f", "pdf", env={"SOURCE_DATE_EPOCH": "1700000000"})
     assert result.returncode == 0, result.stderr
+    assert (again / ".interview-publish" / "cache" / "pdf").is_dir()  # laid out in chunks
     assert outputs(again)["pdf"].read_bytes() == parallel["pdf"].read_bytes()
 
 
@@ -239,9 +267,9 @@ def test_other_variants_merge_the_same_way(tmp_path, variant):
 
     env = {"SOURCE_DATE_EPOCH": "1700000000"}
     single, parallel = collection(tmp_path / "single"), collection(tmp_path / "parallel")
-    for project, jobs in ((single, "1"), (parallel, "2")):
-        result = run_cli("build", str(project), "-f", "pdf", "--pdf-variant", variant, "--jobs", jobs, env=env)
-        assert result.returncode == 0, result.stderr
+    stock_build(single, "pdf", variant)
+    result = run_cli("build", str(parallel), "-f", "pdf", "--pdf-variant", variant, "--jobs", "2", env=env)
+    assert result.returncode == 0, result.stderr
     one, many = PdfReader(str(outputs(single)["pdf"])), PdfReader(str(outputs(parallel)["pdf"]))
     assert [p.extract_text() for p in many.pages] == [p.extract_text() for p in one.pages]
     assert outline(many, many.outline) == outline(one, one.outline) and links(many) == links(one)
@@ -255,7 +283,7 @@ def test_other_variants_merge_the_same_way(tmp_path, variant):
 
 def test_a_long_book_ends_in_half_chunks_the_same_on_every_machine(tmp_path):
     from interview_publish.project import load_project, read_and_lint
-    from interview_publish.renderers.pdfparallel import plan_chunks
+    from interview_publish.renderers.pdf.chunks import plan_chunks
     from interview_publish.theme import Theme
 
     content = tmp_path / "content"
@@ -264,10 +292,7 @@ def test_a_long_book_ends_in_half_chunks_the_same_on_every_machine(tmp_path):
         shutil.copy(REPO / "content" / "000_fb07e9f3176c4b84.txt", content / f"{number:02}.txt")
     (content / "publication.toml").write_text('title = "Sixty"\nlanguage = "en"\n', encoding="utf-8")
     project = load_project(tmp_path)
-    publication = read_and_lint(project, 1)[0]
-    plans = {jobs: plan_chunks(publication, Theme.for_project(project.root), project.config.print, jobs)
-             for jobs in (None, 2, 4)}
-    sizes = [len(body) for body in plans[None].bodies]
-    assert sizes == [10, 10, 10, 10, 5, 5, 5, 5]  # the last two chunks' worth in halves
-    assert plans[2] == plans[4] == plans[None]  # whatever the number of processes
-    assert [i for body in plans[None].bodies for i in body] == list(publication.interviews)
+    publication = read_and_lint(project)[0]
+    bodies = plan_chunks(publication, Theme.for_project(project.root), project.config.print)
+    assert [len(body) for body in bodies] == [10, 10, 10, 10, 5, 5, 5, 5]  # the last two chunks' worth in halves
+    assert [i for body in bodies for i in body] == list(publication.interviews)

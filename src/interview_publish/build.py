@@ -2,34 +2,43 @@
 
 from __future__ import annotations
 
-import contextlib
 import glob
 import io
 import os
+import sys
 import tempfile
 import uuid
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import NamedTuple
 
 from .config import config_error
 from .containment import contained
 from .errors import Problem, PublishError, display_path, error
 from .limits import MAX_COVER_BYTES, MAX_COVER_PIXELS, read_limited
 from .model import Publication
-from .project import IDENTIFIER_NAMESPACE, Project, load_project, output_stem, read_and_lint, start_reading
-from .renderers.preload import preload
+from .project import IDENTIFIER_NAMESPACE, Project, load_project, output_stem, read_and_lint
 from .theme import Theme
+from .workers import Workers, cores
 
 FORMATS = ("epub", "pdf", "html")  # what a plain `build` makes
 EXTRA_FORMATS = ("kepub",)  # made when asked for: the EPUB with Kobo's spans, for sideloading
 SUFFIXES = {"epub": ".epub", "pdf": ".pdf", "html": ".html", "kepub": ".kepub.epub"}
 
 
+class Output(NamedTuple):
+    """One file a build wrote: its format ("epub", "pdf", "html", "kepub"), path and size in bytes."""
+
+    format: str
+    path: Path
+    size: int
+
+
 @dataclass
 class BuildResult:
     """What a build wrote, and what it noticed on the way."""
 
-    outputs: list[tuple[str, Path, int]] = field(default_factory=list)
+    outputs: list[Output] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     kit: list[str] = field(default_factory=list)  # the distribution kit's other files in dist/
     rendered: tuple[str, ...] = ()  # the formats rendered; none when the build cache had them all
@@ -39,15 +48,12 @@ class BuildResult:
 
 def build(path: Path | str = ".", formats: tuple[str, ...] = FORMATS, print_overrides: dict | None = None,
           strict: bool = False, *, jobs: int | None = None, cache: bool = True, progress=None,
-          dist: Path | None = None, layout_process: bool = False) -> BuildResult:
+          dist: Path | None = None) -> BuildResult:
     """Build the requested formats of the project at ``path`` into its dist/ folder (or ``dist``);
     ``print_overrides`` replace [print] settings (from the command line); ``strict`` makes lint warnings
-    stop the build; ``jobs`` is the number of processes that read a large collection and lay out the PDF
-    (default: the machine's cores, for a book long enough to gain from it); ``cache`` False ignores and
-    leaves alone the build cache (cache.py); ``progress(event, step)`` is called with "start" and "done"
-    around each step ("read", each format, "kit", "write"); ``layout_process`` lays even a short book out in
-    a separate process, started before reading (worth it in a process that has not imported WeasyPrint yet:
-    renderers/layoutpool.py)."""
+    stop the build; ``jobs`` is the number of processes that lay out the PDF (layout_workers); ``cache``
+    False ignores and leaves alone the build cache (cache.py); ``progress(event, step)`` is called with
+    "start" and "done" around each step ("read", each format, "kit", "write")."""
     step = progress or (lambda event, name: None)
     result = BuildResult()
     project = load_project(path)
@@ -56,63 +62,54 @@ def build(path: Path | str = ".", formats: tuple[str, ...] = FORMATS, print_over
     if print_overrides:
         config = replace(project.config, print=replace(project.config.print, **print_overrides))
         project = replace(project, config=config)
-    # A live progress display draws from a thread, and a process running threads must not fork: then the
-    # processes that read a large collection (readpool.py) are started before it, even if the cache has it.
-    with start_reading(project, jobs) if getattr(progress, "live", False) else contextlib.nullcontext():
-        step("start", "read")
-        theme = Theme.for_project(project.root)
-        store = key = None
-        if cache:
-            from .cache import BuildCache, input_key
+    step("start", "read")
+    theme = Theme.for_project(project.root)
+    store = key = None
+    if cache:
+        from .cache import BuildCache, input_key
 
-            store = BuildCache(project.root)
-            options = {"formats": list(formats), "print": print_overrides or {}, "strict": strict, "jobs": jobs,
-                       "cwd": os.getcwd()}  # the findings replayed from the cache name files relative to it
-            key = input_key(project, theme.dirs, options)
-            if reuse_cached(project, store, key, result):
-                step("done", "read")
-                return result
-            result.problems.extend(store.notes)
-        with layout_processes(formats, project, theme, jobs, layout_process):
-            render_project(project, theme, formats, strict, jobs, result, store is not None, step)
+        store = BuildCache(project.root)
+        options = {"formats": list(formats), "print": print_overrides or {}, "strict": strict,
+                   "cwd": os.getcwd()}  # the findings replayed from the cache name files relative to it
+        key = input_key(project, theme.dirs, options)
+        if reuse_cached(project, store, key, result):
+            step("done", "read")
+            return result
+        result.problems.extend(store.notes)
+    with layout_workers(formats, project, jobs) as workers:
+        render_project(project, theme, formats, strict, workers, result, store is not None, step)
     if store is not None:
-        store.store(key, result.written, {"outputs": [(fmt, path.name, size) for fmt, path, size in result.outputs],
+        store.store(key, result.written, {"outputs": [(o.format, o.path.name, o.size) for o in result.outputs],
                                           "kit": result.kit,
                                           "problems": [p.as_dict() for p in result.problems if p.code != "cache"]})
     return result
 
 
-def layout_processes(formats, project: Project, theme: Theme, jobs: int | None, wanted: bool):
-    """The PDF's layout processes (renderers/layoutpool.py), started before the text is read: one per core
-    when the book will likely be laid out in chunks (pdfparallel.py), else one when ``wanted``."""
+def layout_workers(formats, project: Project, jobs: int | None) -> Workers:
+    """The build's one decision on parallel work (workers.py): where the PDF is laid out. ``jobs`` 1, no
+    PDF, or a book in one chunk in a process that has WeasyPrint loaded already: in a thread of this one.
+    Otherwise in as many processes as the book's chunks can keep busy (at most ``jobs``, by default the
+    machine's cores); they start now, importing WeasyPrint while this process reads and renders the rest.
+    The chunks themselves do not depend on it: the PDF is the same either way."""
+    from .renderers.pdf import ENTRY
+    from .renderers.pdf.chunks import expected_chunks
+
     if "pdf" not in formats:
-        return contextlib.nullcontext()
-    from .renderers.layoutpool import cores, layout_pool
-    from .renderers.pdfparallel import likely_parallel
+        return Workers(None)
+    if jobs == 1:
+        return Workers(ENTRY, 0)
+    size = sum(path.stat().st_size for path in project.transcripts if path.is_file())
+    chunks = expected_chunks(size, len(project.transcripts))
+    if chunks == 1 and "weasyprint" in sys.modules:
+        return Workers(ENTRY, 0)
+    return Workers(ENTRY, max(1, min(jobs or cores(), chunks)))
 
-    options = project.config.print
-    parallel = likely_parallel(project.transcripts, options, jobs)
-    return layout_pool(theme.dirs, options, (jobs or cores()) if parallel else 1, wanted=parallel or wanted)
 
-
-def render_project(project: Project, theme: Theme, formats: tuple[str, ...], strict: bool, jobs: int | None,
+def render_project(project: Project, theme: Theme, formats: tuple[str, ...], strict: bool, workers: Workers,
                    result: BuildResult, cached: bool = True, step=None) -> None:
-    """Read, lint and render the project, and write dist/; ``cached`` lets the PDF reuse unchanged chunks;
-    a large collection is read in ``jobs`` processes (readpool.py), while this one preloads what rendering
-    will use and sends the layout processes the hyphenation patterns of the book's language."""
+    """Read, lint and render the project, and write dist/; ``cached`` lets the PDF reuse unchanged chunks."""
     step = step or (lambda event, name: None)
-
-    def meanwhile() -> None:
-        preload(theme, formats)
-        if "pdf" in formats and project.config.language:
-            from .renderers.layoutpool import active_pool
-
-            pool = active_pool(theme.dirs, project.config.print)
-            if pool is not None:
-                pool.hyphenate([project.config.language])
-                pool.send_patterns()
-
-    publication, problems, findings = read_and_lint(project, jobs, meanwhile)
+    publication, problems, findings = read_and_lint(project)
     result.problems.extend(problems)
     if (strict or project.config.lint_strict) and any(f.severity == "warning" for f in findings):
         raise PublishError([replace(f, severity="error") if f.severity == "warning" else f for f in findings])
@@ -129,7 +126,7 @@ def render_project(project: Project, theme: Theme, formats: tuple[str, ...], str
         from .cache import cache_dir
 
         chunks = cache_dir(project.root) / "pdf"
-    rendered = render_all(formats, publication, project, theme, result.problems, cover, cover_name, jobs, chunks,
+    rendered = render_all(formats, publication, project, theme, result.problems, cover, cover_name, workers, chunks,
                           step)
     files = {stem + SUFFIXES[fmt]: data for fmt, data in rendered.items()}
     if set(FORMATS) <= set(formats):  # a full build also writes the distribution kit
@@ -142,7 +139,7 @@ def render_project(project: Project, theme: Theme, formats: tuple[str, ...], str
     step("start", "write")
     write_all(project, written)
     step("done", "write")
-    result.outputs = [(fmt, project.dist_dir / (stem + SUFFIXES[fmt]), len(rendered[fmt])) for fmt in formats]
+    result.outputs = [Output(fmt, project.dist_dir / (stem + SUFFIXES[fmt]), len(rendered[fmt])) for fmt in formats]
     result.kit = sorted(set(files) - {stem + SUFFIXES[fmt] for fmt in formats})
     result.rendered = tuple(formats)
     result.written = written
@@ -166,7 +163,7 @@ def reuse_cached(project: Project, store, key: str, result: BuildResult) -> bool
             restore[target] = data
     if restore:
         write_all(project, restore)
-    result.outputs = [(fmt, project.dist_dir / name, size) for fmt, name, size in manifest["outputs"]]
+    result.outputs = [Output(fmt, project.dist_dir / name, size) for fmt, name, size in manifest["outputs"]]
     result.kit = list(manifest["kit"])
     result.problems = [Problem(**problem) for problem in manifest["problems"]]
     result.restored = sorted(target.name for target in restore)
@@ -174,10 +171,10 @@ def reuse_cached(project: Project, store, key: str, result: BuildResult) -> bool
 
 
 def render_all(formats: tuple[str, ...], publication: Publication, project: Project, theme: Theme,
-               problems: list[Problem], cover, cover_name: str, jobs: int | None = None,
+               problems: list[Problem], cover, cover_name: str, workers: Workers,
                chunk_cache: Path | None = None, step=None) -> dict[str, bytes]:
     """Render each format in memory. The PDF goes first: its page starts become the page lists of the
-    EPUB and the HTML, which a layout process sends before it writes the PDF, so that they are rendered
+    EPUB and the HTML, which the layout sends before it writes the PDF, so that they are rendered
     meanwhile. Nothing touches dist/ yet."""
     step = step or (lambda event, name: None)
     rendered: dict[str, bytes] = {}
@@ -213,8 +210,8 @@ def render_all(formats: tuple[str, ...], publication: Publication, project: Proj
         from .renderers.pdf import render_pdf
 
         step("start", "pdf")
-        early: list = []  # a layout process sends the page starts before writing the PDF: render meanwhile
-        edition = render_pdf(publication, theme, project.config.print, problems, jobs, chunk_cache,
+        early: list = []  # the layout sends the page starts before writing the PDF: render meanwhile
+        edition = render_pdf(publication, theme, project.config.print, problems, workers, chunk_cache,
                              on_starts=lambda starts: early.append(starts) or ebooks(starts),
                              meanwhile=getattr(cover, "begin", None))
         rendered["pdf"] = edition.data

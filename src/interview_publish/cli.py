@@ -42,8 +42,8 @@ def make_parser() -> argparse.ArgumentParser:
                        "default pdf/ua-1)")
     build.add_argument("--strict", action="store_true", help="lint warnings stop the build")
     build.add_argument("--jobs", "-j", type=parse_jobs, metavar="N",
-                       help="processes that read a large collection and lay out the PDF (default: the machine's "
-                            "cores, for long books; 1: none)")
+                       help="processes that lay out the PDF of a long book (default: the machine's cores; "
+                            "1: in the build's own process); the PDF is the same either way")
     build.add_argument("--no-cache", action="store_true", help="render everything; neither read nor write the "
                        "build cache in .interview-publish/")
     add_verbosity(build)
@@ -118,19 +118,8 @@ def parse_formats(value: str) -> tuple[str, ...]:
 
 
 def run() -> None:
-    """The command line's entry point (`interview-publish`, `python -m interview_publish`): ``main()``, then
-    the process ends at once. By then every file is written and every helper process ended; tearing the
-    interpreter down (freeing each object and module) would take another 30 ms or more. Not under a
-    tracer or profiler (coverage, cProfile), which write their results as Python exits."""
-    code = main()
-    if sys.gettrace() is not None or sys.getprofile() is not None:
-        sys.exit(code)
-    for stream in (sys.stdout, sys.stderr):
-        try:
-            stream.flush()
-        except (OSError, ValueError):  # a closed pipe (`| head`): nothing more can be said
-            pass
-    os._exit(code)
+    """The command line's entry point (`interview-publish`, `python -m interview_publish`)."""
+    sys.exit(main())
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -166,22 +155,16 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def run_build(args) -> int:
-    from .renderers.layoutpool import started_early
+    from .build import build
+    from .progress import Progress
 
-    # A fresh process: a layout process imports WeasyPrint while this one reads and renders; it is started
-    # first thing, before the build cache is asked (ended at once should it have everything).
-    layout_process = args.jobs != 1
-    with started_early(layout_process and "pdf" in args.format):
-        from .build import build
-        from .progress import Progress
-
-        overrides = {key: value for key, value in (("trim", args.trim), ("variant", args.pdf_variant)) if value}
-        progress = Progress(verbose=args.verbose, quiet=args.quiet)
-        try:
-            result = build(Path(args.path), args.format, overrides, strict=args.strict, jobs=args.jobs,
-                           cache=not args.no_cache, progress=progress, layout_process=layout_process)
-        finally:
-            progress.close()
+    overrides = {key: value for key, value in (("trim", args.trim), ("variant", args.pdf_variant)) if value}
+    progress = Progress(verbose=args.verbose, quiet=args.quiet)
+    try:
+        result = build(Path(args.path), args.format, overrides, strict=args.strict, jobs=args.jobs,
+                       cache=not args.no_cache, progress=progress)
+    finally:
+        progress.close()
     report(result.problems, quiet=args.quiet)
     if not args.quiet:
         if not result.rendered:

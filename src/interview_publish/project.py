@@ -9,14 +9,13 @@ import uuid
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Callable
 
 from .config import CONFIG_NAME, Config, config_error, load_config
 from .containment import contained
 from .errors import Problem, display_path, error
 from .model import AppliedCorrection, Interview, Matter, Metadata, Paragraph, Part, Publication, Strong, Text
 from .textsafety import contain_bidi, has_bidi_controls
-from .typography import typeset_interview, typeset_publication
+from .typography import typeset_publication
 from .corrections import apply_corrections
 from .readers import TRANSCRIPT_SUFFIXES, ReaderOptions, read_transcript
 from .readers.matter import read_matter
@@ -102,47 +101,36 @@ def find_transcripts(content_dir: Path, config: Config, root: Path) -> tuple[Pat
     return tuple(found)
 
 
-def read_publication(project: Project, jobs: int | None = None) -> tuple[Publication, list[Problem]]:
-    """Read every transcript and combine them with the metadata into one Publication; a large collection
-    is read in ``jobs`` processes (default: the machine's cores; readpool.py), with the same result."""
-    publication, problems, _ = read_checked(project, jobs, lint=False)
+def read_publication(project: Project) -> tuple[Publication, list[Problem]]:
+    """Read every transcript and combine them with the metadata into one Publication."""
+    publication, problems, _ = read_checked(project, lint=False)
     return publication, problems
 
 
-def read_and_lint(project: Project, jobs: int | None = None, meanwhile: Callable[[], None] | None = None
-                  ) -> tuple[Publication, list[Problem], list[Problem]]:
+def read_and_lint(project: Project) -> tuple[Publication, list[Problem], list[Problem]]:
     """read_publication, and the lint findings on the result (lint.lint_publication with the project's
-    lint_ignore); where the transcripts were read in processes, each one's lint was done there too, and
-    ``meanwhile()`` was run by this one while the others read (readpool.Readers.collect)."""
-    return read_checked(project, jobs, lint=True, meanwhile=meanwhile)
+    lint_ignore)."""
+    return read_checked(project, lint=True)
 
 
 @dataclass(frozen=True)
 class TranscriptRead:
     """One transcript read on its own (read_one): the interview corrected, its ids qualified and its
-    language known, and when ``finished`` also typeset and its blocks contained; its title and standfirst
-    as written (the metadata takes them untypeset); the corrections applied, what reading found."""
+    language known; its title and standfirst as written (the metadata takes them untypeset); the
+    corrections applied, what reading found."""
 
     interview: Interview
     title: str
     standfirst: str | None
     applied: tuple[AppliedCorrection, ...]
     problems: tuple[Problem, ...]
-    finished: bool = False  # then the interview's blocks are also contained (textsafety.contain_bidi)
-    bidi: tuple[Problem, ...] = ()  # when finished: the warnings of paragraph_bidi_warnings
-    findings: tuple | None = None  # lint.Finding, when asked for
 
 
-def read_one(project: Project, number: int, options: ReaderOptions, finish: bool = False,
-             lint: bool = False) -> TranscriptRead:
-    """Read transcript ``number`` (from 1). ``finish`` also does here what read_checked would do to the
-    interview's text later: typesetting it (in its own language, which is always known by then), the
-    warnings about its paragraphs' direction controls and their containment, and (``lint``) its lint. None
-    of these reads another interview; unify_people, which does, changes only the participants'
-    descriptions, which none of them reads. readpool.py runs this in processes, to share that work out."""
+def read_one(project: Project, number: int) -> TranscriptRead:
+    """Read transcript ``number`` (from 1)."""
     config = project.config
     path = project.transcripts[number - 1]
-    interview, found = read_transcript(path, f"interview-{number}", options, config.encoding)
+    interview, found = read_transcript(path, f"interview-{number}", reader_options(project, path), config.encoding)
     applied: list[AppliedCorrection] = []
     mine = [c for c in config.corrections if c.transcript in (None, path.name)]
     if mine:
@@ -151,59 +139,13 @@ def read_one(project: Project, number: int, options: ReaderOptions, finish: bool
         interview = qualify_ids(interview)
     interview = replace(interview, language=interview.language
                         or transcript_language(interview_text(interview), config.language))
-    title, standfirst = interview.title, interview.standfirst
-    bidi, findings = (), None
-    if finish:
-        if config.typography:
-            interview = typeset_interview(interview, interview.language)
-        bidi = tuple(paragraph_bidi_warnings(interview))
-        published = contain_bidi(interview)  # what read_checked makes of it, but for the descriptions
-        if lint:
-            from .lint import lint_interview
-
-            findings = tuple(lint_interview(published))
-        interview = replace(interview, blocks=published.blocks)
-    return TranscriptRead(interview, title, standfirst, tuple(applied), tuple(found), finish, bidi, findings)
+    return TranscriptRead(interview, interview.title, interview.standfirst, tuple(applied), tuple(found))
 
 
-def read_transcripts(project: Project, jobs: int | None = None, lint: bool = False,
-                     meanwhile: Callable[[], None] | None = None) -> list[TranscriptRead]:
-    """Every transcript read, in order: in processes when there are enough of them (readpool.py: forked ones
-    and this one, which first runs ``meanwhile()`` while they read), finished there; else here, one by one,
-    as before. Either way the first transcript that fails, in order, raises its error here: what the
-    processes did not finish is read here in order."""
-    from .readpool import read_processes, run_forked, take_started
-
-    count = len(project.transcripts)
-    readers = take_started((project, lint))
-    if readers is not None:
-        done, finish = readers.collect(count, meanwhile), True
-    else:
-        processes = read_processes(project.transcripts, jobs)
-        finish = processes > 1
-        done = run_forked(lambda index: read_numbered(project, index, True, lint), count, processes,
-                          meanwhile) if finish else {}
-    return [done[index] if index in done else read_numbered(project, index, finish, lint) for index in range(count)]
-
-
-def read_numbered(project: Project, index: int, finish: bool, lint: bool) -> TranscriptRead:
-    return read_one(project, index + 1, reader_options(project, project.transcripts[index]), finish, lint)
-
-
-def start_reading(project: Project, jobs: int | None = None):
-    """A context in which the processes that read_and_lint(project) will use are started already (by
-    build.py before a live progress display starts its thread: a process running threads must not fork)."""
-    from .readpool import read_processes, started_early
-
-    return started_early((project, True), lambda index: read_numbered(project, index, True, True),
-                         read_processes(project.transcripts, jobs))
-
-
-def read_checked(project: Project, jobs: int | None, lint: bool, meanwhile: Callable[[], None] | None = None
-                 ) -> tuple[Publication, list[Problem], list[Problem] | None]:
+def read_checked(project: Project, lint: bool) -> tuple[Publication, list[Problem], list[Problem] | None]:
     """The Publication, the problems found reading it, and (``lint``) the lint findings."""
     config = project.config
-    reads = read_transcripts(project, jobs, lint, meanwhile)
+    reads = [read_one(project, number) for number in range(1, len(project.transcripts) + 1)]
     problems: list[Problem] = [problem for read in reads for problem in read.problems]
     applied = [correction for read in reads for correction in read.applied]
     interviews = [read.interview for read in reads]
@@ -238,36 +180,27 @@ def read_checked(project: Project, jobs: int | None, lint: bool, meanwhile: Call
     parts = tuple(Part(f"part-{n}", title, tuple(by_file[f] for f in files))
                   for n, (title, files) in enumerate(config.parts, start=1))
     publication = Publication(meta, tuple(interviews), tuple(applied), front, back, config.index_terms, parts)
-    finished = all(read.finished for read in reads)
     if config.typography:
-        if finished:  # the interviews are typeset already: only the front and back matter are left
-            publication = replace(typeset_publication(replace(publication, interviews=())),
-                                  interviews=publication.interviews)
-        else:
-            publication = typeset_publication(publication)
-    problems.extend(bidi_warnings(publication, [read.bidi for read in reads] if finished else None))
-    publication = contain_publication(publication, blocks_contained=finished)
+        publication = typeset_publication(publication)
+    problems.extend(bidi_warnings(publication))
+    publication = contain_bidi(publication)
     if not lint:
         return publication, problems, None
     from .lint import lint_publication
 
-    done = [read.findings for read in reads]  # each interview's lint, where it was read in a process
-    if not finished or any(findings is None for findings in done):
-        done = None
-    return publication, problems, lint_publication(publication, config.lint_ignore, done)
+    return publication, problems, lint_publication(publication, config.lint_ignore)
 
 
-def bidi_warnings(publication: Publication, paragraphs: list | None = None) -> list[Problem]:
+def bidi_warnings(publication: Publication) -> list[Problem]:
     """A warning for each paragraph whose direction controls (U+202A-E, U+2066-9) do not balance: they
-    are closed where their text ends (see textsafety.contain_bidi), so they cannot reverse what follows.
-    ``paragraphs``: each interview's paragraph warnings, found already where it was read."""
+    are closed where their text ends (see textsafety.contain_bidi), so they cannot reverse what follows."""
     found = []
     for number, interview in enumerate(publication.interviews):
         heading = (interview.title, interview.standfirst, interview.header, interview.participants)
         if contain_bidi(heading) != heading:
             found.append(Problem("warning", "bidi-control", "unbalanced direction controls in the title, "
                                  "standfirst or names closed at the end of their text", interview.source))
-        found.extend(paragraph_bidi_warnings(interview) if paragraphs is None else paragraphs[number])
+        found.extend(paragraph_bidi_warnings(interview))
     return found
 
 
@@ -280,17 +213,6 @@ def paragraph_bidi_warnings(interview: Interview) -> list[Problem]:
                                      "RIGHT-TO-LEFT OVERRIDE) closed at the end of their text",
                                      interview.source, paragraph.line))
     return found
-
-
-def contain_publication(publication: Publication, blocks_contained: bool = False) -> Publication:
-    """textsafety.contain_bidi of the publication; with ``blocks_contained``, the interviews' blocks are
-    contained already (read_one) and left as they are (contain_bidi treats each field on its own)."""
-    if not blocks_contained:
-        return contain_bidi(publication)
-    interviews = publication.interviews
-    bare = contain_bidi(replace(publication, interviews=tuple(replace(i, blocks=()) for i in interviews)))
-    return replace(bare, interviews=tuple(replace(contained, blocks=interview.blocks)
-                                          for contained, interview in zip(bare.interviews, interviews)))
 
 
 def reader_options(project: Project, path: Path) -> ReaderOptions:

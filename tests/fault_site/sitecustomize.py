@@ -26,17 +26,38 @@ def wait_to_be_killed() -> None:
 
 
 if FAULT in ("pause-in-pdf", "die-in-pdf"):
-    import weasyprint
+    import importlib.util
 
-    original_render = weasyprint.HTML.render
+    def fault_the_layout(weasyprint) -> None:
+        original_render = weasyprint.HTML.render
 
-    def render(self, *args, **kwargs):
-        if FAULT == "die-in-pdf":  # as the kernel's out-of-memory killer would
-            os.kill(os.getpid(), signal.SIGKILL)
-        wait_to_be_killed()
-        return original_render(self, *args, **kwargs)
+        def render(self, *args, **kwargs):
+            if FAULT == "die-in-pdf":  # as the kernel's out-of-memory killer would
+                os.kill(os.getpid(), signal.SIGKILL)
+            wait_to_be_killed()
+            return original_render(self, *args, **kwargs)
 
-    weasyprint.HTML.render = render
+        weasyprint.HTML.render = render
+
+    class FaultOnImport:
+        """Faults WeasyPrint's layout once some code of the process imports WeasyPrint (importing it here
+        would tell the build that this process has it loaded already)."""
+
+        def find_spec(self, name, path=None, target=None):
+            if name != "weasyprint":
+                return None
+            sys.meta_path.remove(self)
+            spec = importlib.util.find_spec(name)
+            execute = spec.loader.exec_module
+
+            def exec_module(module):
+                execute(module)
+                fault_the_layout(module)
+
+            spec.loader.exec_module = exec_module
+            return spec
+
+    sys.meta_path.insert(0, FaultOnImport())
 elif FAULT in ("pause-before-rename", "pause-mid-rename"):
     original_replace = os.replace
     calls = []

@@ -1,6 +1,7 @@
-"""A short book from the command line is laid out by a layout process started before reading
-(renderers/layoutpool.py): the files are byte for byte those of a layout in the build's own process
-(--jobs 1), its second pass for the index included, and so are the messages."""
+"""The build's one seam for parallel work (workers.py): a short book from the command line is laid out by one
+layout process that the build starts once the cache has missed; the files are byte for byte those of the
+layout in a thread of the build's own process (--jobs 1), its second pass for the index included, and so
+are the messages. A long book gets as many processes as --jobs; the CLI and a cached build start none."""
 
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ def snapshot(dist):
 
 
 @pytest.mark.parametrize("args", [(), ("-f", "pdf", "--pdf-variant", "pdf/a-3b")], ids=["all-formats", "pdf-a-3b"])
-def test_a_layout_process_gives_the_same_files_and_messages_as_one_process(tmp_path, args):
+def test_a_layout_process_gives_the_same_files_and_messages_as_the_builds_own(tmp_path, args):
     there = make_project(tmp_path / "there", SEED.read_text(encoding="utf-8"), config=CONFIG)
     here = tmp_path / "here"
     shutil.copytree(there, here)
@@ -70,7 +71,9 @@ def gone(pid: int) -> bool:
     return False
 
 
-def test_the_layout_process_starts_before_the_project_is_read_and_gets_the_hyphenation_patterns(tmp_path):
+def test_a_fresh_build_lays_a_short_book_out_in_one_process_started_after_the_cache_is_asked(tmp_path):
+    """The CLI starts no process; build() starts one layout process (a fresh Python that has not imported
+    WeasyPrint yet), once the build cache has missed, and it lays the book out."""
     project = make_project(tmp_path / "book", SEED.read_text(encoding="utf-8"), config=CONFIG)
     result, events = audited_processes("build", str(project), "--no-cache")
     assert result.returncode == 0, result.stderr
@@ -78,20 +81,13 @@ def test_the_layout_process_starts_before_the_project_is_read_and_gets_the_hyphe
     layout = [pid for pid in events if pid != main]
     assert len(layout) == 1  # one layout process, no other Python
     log = [event for event, target in events[main] if event == "subprocess.Popen" or str(target).endswith(".toml")]
-    assert log.index("subprocess.Popen") < log.index("open")  # started before the configuration was read
-
-    def patterns(pid):
-        return [target for event, target in events[pid] if event == "open" and "/pyphen/dictionaries/" in str(target)]
-
-    assert {Path(path).name for path in patterns(main)} == {"hyph_en_GB.dic"}  # parsed by the build ...
-    assert patterns(layout[0]) == []  # ... and sent: the layout process hyphenates without reading them
+    assert log.index("open") < log.index("subprocess.Popen")  # started once the project was loaded
     assert any("CharisSIL" in str(target) for event, target in events[layout[0]] if event == "open")  # it laid out
+    assert not any("CharisSIL" in str(target) for event, target in events[main] if event == "open")
     assert all(gone(pid) for pid in events)
 
 
-def test_a_collection_laid_out_in_chunks_parses_its_hyphenation_patterns_once(tmp_path):
-    # 10 transcripts: read in processes (forked: no audit hook of their own) and laid out in chunks by 2
-    # layout processes; the patterns are parsed by the build while the transcripts are read, and sent to both.
+def test_a_long_book_is_laid_out_by_as_many_processes_as_jobs(tmp_path):
     project = tmp_path / "books"
     (project / "content").mkdir(parents=True)
     for number in range(10):
@@ -103,7 +99,7 @@ def test_a_collection_laid_out_in_chunks_parses_its_hyphenation_patterns_once(tm
     main = next(pid for pid, names in opened.items() if "publication.toml" in names)
     layout = [pid for pid in events if pid != main]
     assert len(layout) == 2 and all("CharisSIL-Regular.ttf" in opened[pid] for pid in layout)  # both laid out
-    assert "hyph_en_GB.dic" in opened[main] and not any("hyph_en_GB.dic" in opened[pid] for pid in layout)
+    assert all(gone(pid) for pid in events)
 
 
 @pytest.mark.parametrize("args", [("-f", "epub,html"), ("--jobs", "1")], ids=["no-pdf", "jobs-1"])
@@ -113,41 +109,49 @@ def test_no_layout_process_without_a_pdf_or_with_one_job(tmp_path, args):
     assert result.returncode == 0, result.stderr
     assert len(events) == 1  # the build's process alone
     started = [target for event, target in next(iter(events.values())) if event == "subprocess.Popen"]
-    # with --jobs 1, WeasyPrint is imported in the build's process, the quick way (weasyimport.py)
-    assert started == ([] if "--jobs" not in args else ["/sbin/ldconfig"])
+    # with --jobs 1 the book is laid out by a thread of the build's process (WeasyPrint's own library lookup
+    # may run ldconfig, never a Python)
+    assert not [target for target in started if "python" in str(target)]
 
 
-def test_a_build_the_cache_answers_ends_the_layout_process_started_early(tmp_path):
+def test_a_build_the_cache_answers_starts_no_process(tmp_path):
     project = make_project(tmp_path / "book", SEED.read_text(encoding="utf-8"), config=CONFIG)
     assert run_cli("build", str(project), env=ENV).returncode == 0
     before = snapshot(project / "dist")
     result, events = audited_processes("build", str(project))
     assert result.returncode == 0 and "up to date" in result.stdout, result.stderr
     assert snapshot(project / "dist") == before
-    assert len(events) <= 2  # the build, and the layout process if it got as far as its audit hook
-    assert all(gone(pid) for pid in events)
+    assert len(events) == 1  # the build alone
+    assert not [target for event, target in next(iter(events.values())) if event == "subprocess.Popen"]
 
 
-@pytest.mark.skipif(sys.platform != "linux", reason="pipe sizes are set on Linux only")
-def test_hyphenation_patterns_are_sent_only_where_they_fit_in_the_pipes():
-    # Sent while the layout processes may still import WeasyPrint: sending must not wait for them to read.
-    # English patterns fit (and 64 kB, a pipe's usual size, would not do); German ones do not, and are not
-    # even parsed: the layout process parses them itself if it needs them.
-    import fcntl
-    import pickle
+# A library caller (serve, a script) that has WeasyPrint loaded already: its builds of a short book start no
+# process; the book is laid out by a thread of it, and is the same book.
+PROBE = """
+import subprocess, sys
+import weasyprint
+from interview_publish.build import build
+started = []
+popen = subprocess.Popen.__init__
+def recording(self, args, *rest, **kwargs):
+    started.append(args)
+    return popen(self, args, *rest, **kwargs)
+subprocess.Popen.__init__ = recording
+result = build(sys.argv[1], ("pdf",), cache=False)
+print(len([a for a in started if "python" in str(a[0])]), result.outputs[0].path.read_bytes() == open(sys.argv[2], "rb").read())
+"""
 
-    import pyphen
 
-    from interview_publish.renderers import layoutpool
+def test_a_process_with_weasyprint_loaded_lays_a_short_book_out_in_a_thread_of_its_own(tmp_path):
+    import os
+    import subprocess
 
-    with layoutpool.Pool(2) as pool:
-        capacities = [fcntl.fcntl(connection.outgoing.fileno(), getattr(fcntl, "F_GETPIPE_SZ", 1032))
-                      for _, connection in pool.workers]
-        pool.hyphenate(["en", "de"])
-        pool.send_patterns()
-        sent = dict(pool.patterns_sent)
-    english, german = pyphen.LANGUAGES["en"], pyphen.LANGUAGES["de"]
-    assert capacities == [layoutpool.PIPE_BYTES] * 2
-    assert 65536 < sent[english] == len(pickle.dumps(("hyphenation", {english: pool.patterns[english]}),
-                                                     protocol=pickle.HIGHEST_PROTOCOL)) < layoutpool.PIPE_BYTES
-    assert sent[german] == 0 and german not in pool.patterns
+    project = make_project(tmp_path / "book", SEED.read_text(encoding="utf-8"), config=CONFIG)
+    reference = tmp_path / "reference"
+    shutil.copytree(project, reference)
+    assert run_cli("build", str(reference), "-f", "pdf", env=ENV).returncode == 0  # in a layout process
+    pdf = next((reference / "dist").glob("*.pdf"))
+    result = subprocess.run([sys.executable, "-c", PROBE, str(project), str(pdf)], capture_output=True, text=True,
+                            timeout=300, env={**os.environ, **ENV})
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["0", "True"]

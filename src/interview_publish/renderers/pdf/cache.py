@@ -14,10 +14,10 @@ import json
 import os
 from pathlib import Path
 
-from .. import __version__
-from ..cache import project_seal, theme_digest
-from ..errors import Problem, display_path
-from .pagebreaks import PageStart
+from ... import __version__
+from ...cache import project_seal, theme_digest
+from ...errors import Problem, display_path
+from ..pagebreaks import PageStart
 
 
 class ChunkCache:
@@ -37,7 +37,7 @@ class ChunkCache:
 
     def get(self, job):
         """(first page, ChunkResult) laid out earlier for this job, or None."""
-        from .pdfworker import ChunkResult
+        from .chunks import ChunkResult
 
         key = self.key(job)
         path = self.folder / f"{key}.json"

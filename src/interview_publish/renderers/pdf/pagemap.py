@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from ..model import Publication, Turn
-from .pagebreaks import PageStart
+from ...model import Publication, Turn
+from ..pagebreaks import PageStart
 
 SKIP_CLASSES = {"speaker", "timestamp"}  # label text is not part of the paragraph's model text
 
