@@ -53,22 +53,6 @@ run()
 """
 
 
-def test_the_command_ends_without_teardown_its_output_flushed_unless_traced(tmp_path):
-    import tomllib
-
-    from helpers import REPO
-
-    entry = tomllib.loads((REPO / "pyproject.toml").read_text())["project"]["scripts"]["interview-publish"]
-    assert entry == "interview_publish.cli:run"
-    project = make_project(tmp_path)
-    for tracer, teardown in (("", False), ("sys.settrace(lambda *args: None)", True)):
-        result = subprocess.run([sys.executable, "-c", EXIT_PROBE.format(tracer=tracer, project=str(project))],
-                                capture_output=True, text=True, timeout=120)  # stdout a pipe: block-buffered
-        assert result.returncode == 0, result.stderr
-        assert "0 errors, 1 warning, 0 notes" in result.stdout and "warning[boilerplate]" in result.stderr  # flushed
-        assert ("teardown ran" in result.stdout) == teardown  # a tracer (coverage) gets its normal exit
-
-
 def test_build_reports_what_it_wrote(sample):
     for fmt in ("epub", "pdf", "html"):
         assert f"dist/buzhinskiy-interview.{fmt}" in sample["stdout"].replace(os.sep, "/")
