@@ -197,7 +197,7 @@ def test_a_template_cannot_reach_python_internals(world):
     "interview.participant.__func__.__globals__", "interview._private", "interview.with_role.__self__",
 ])
 def test_the_sandbox_guards_the_model_values_templates_read(expression):
-    """The sandbox's quick road to the model's fields (sandbox.py) keeps its refusals."""
+    """Jinja's sandbox refuses what a template could reach Python's internals through, and reads the fields."""
     import jinja2
     from jinja2.sandbox import SecurityError
 
@@ -329,7 +329,7 @@ PACKAGE_FOLDER = Path(__import__("interview_publish").__file__).resolve().parent
 # Files read by name outside those folders: the system's media type tables (Python's mimetypes module).
 ALLOWED_FILES = {str(Path(p).resolve()) for p in mimetypes.knownfiles}
 # Programs started: only those ctypes.util.find_library runs to locate shared libraries (Pango), and
-# Python itself for the PDF's layout processes (renderers/layoutpool.py).
+# Python itself for the PDF's layout processes (workers.py).
 ALLOWED_PROGRAMS = {"ldconfig", "gcc", "cc", "ld", "objdump", Path(sys.executable).name}
 
 

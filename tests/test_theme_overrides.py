@@ -3,6 +3,9 @@ them; a project template can extend the default one it replaces; `theme` lists w
 
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
 import zipfile
 from pathlib import Path
 
@@ -127,75 +130,106 @@ def test_theme_lists_each_file_per_output_with_its_origin(overridden):
     assert 'sreen.css: did you mean "screen.css"?' in result.stdout
 
 
-def test_the_default_theme_python_is_up_to_date():
-    """theme_code.py holds what Jinja makes of each default template; run scripts/compile-theme after
-    changing a template (or Jinja), else builds parse the changed templates again (same output, slower)."""
-    from interview_publish import theme_code
-    from interview_publish.sandbox import digest, precompiled, settings, theme_code_text
-    from interview_publish.theme import Theme
-
-    env = Theme.for_project(None).env
-    sources = {path.relative_to(REPO / "templates").as_posix(): path.read_text(encoding="utf-8")
-               for path in sorted((REPO / "templates").rglob("*.j2"))}
-    # made from today's templates (whatever Jinja is installed) ...
-    assert {name: made[0] for name, made in theme_code.TEMPLATES.items()} == \
-        {name: digest(source) for name, source in sources.items()}, "run scripts/compile-theme"
-    if theme_code.SETTINGS == settings(env):  # ... and, with the Jinja it was made for, exactly its code
-        made = (REPO / "src" / "interview_publish" / "theme_code.py").read_text(encoding="utf-8")
-        assert made == theme_code_text(env, REPO / "templates"), "run scripts/compile-theme"
-    else:  # another Jinja (a newer release): every template is compiled as usual, none from theme_code.py
-        assert all(precompiled(env, name, source) is None for name, source in sources.items())
+def cached_templates(tmp: Path) -> dict[str, int]:
+    """The entries of Jinja's cache for the user under the temporary folder ``tmp``: file name -> inode
+    (Jinja writes an entry to a new file and renames it over the old one: a new inode is a new entry)."""
+    folder = tmp / f"_jinja2-cache-{os.getuid()}"
+    return {p.name: p.stat().st_ino for p in folder.glob("interview-publish-*.cache")}
 
 
-def test_the_default_theme_python_renders_what_jinja_compiles(tmp_path, monkeypatch):
-    """Each default template's function in theme_code.py (Jinja's Python, indented into a function) renders
-    byte for byte what Jinja's own compile of the template renders: the sample's EPUB, HTML and KEPUB."""
-    from interview_publish import sandbox, theme_code
-    from interview_publish.build import build
+def entry_name(tmp: Path, name: str, path: Path) -> str:
+    """The file Jinja's cache keeps the template ``name`` (file ``path``) in, among cached_templates(tmp)."""
+    from jinja2.bccache import FileSystemBytecodeCache
 
-    project = make_project(tmp_path / "p")
-    used = []
-    made_names = sandbox.ThemeEnvironment.made_names
-    monkeypatch.setattr(sandbox.ThemeEnvironment, "made_names", lambda env, name: used.append(name) or
-                        made_names(env, name))
-    build(project, ("epub", "html", "kepub"), cache=False, dist=tmp_path / "made")
-    assert {"partials/turn.html.j2", "epub/chapter.xhtml.j2", "html/page.html.j2"} <= set(used)
-    monkeypatch.setattr(theme_code, "SETTINGS", theme_code.SETTINGS.replace("'3.", "'2.", 1))  # as for another Jinja
-    used.clear()
-    build(project, ("epub", "html", "kepub"), cache=False, dist=tmp_path / "compiled")
-    assert used == []  # every template compiled by Jinja
-    names = sorted(p.name for p in (tmp_path / "made").iterdir())
-    assert names == sorted(p.name for p in (tmp_path / "compiled").iterdir()) and len(names) == 3
-    for name in names:
-        assert (tmp_path / "made" / name).read_bytes() == (tmp_path / "compiled" / name).read_bytes(), name
+    key = FileSystemBytecodeCache(str(tmp)).get_cache_key(name, str(path))
+    return next(entry for entry in cached_templates(tmp) if entry.endswith(f"-{key}.cache"))
 
 
-def test_another_jinja_compiles_the_default_templates_as_usual(monkeypatch):
-    from interview_publish import theme_code
-    from interview_publish.sandbox import precompiled
-    from interview_publish.theme import Theme
-
-    env = Theme.for_project(None).env
-    source = (REPO / "templates" / "partials" / "turn.html.j2").read_text(encoding="utf-8")
-    monkeypatch.setattr(theme_code, "SETTINGS", theme_code.SETTINGS.replace("'3.", "'2.", 1))
-    assert precompiled(env, "partials/turn.html.j2", source) is None
-
-
-def test_only_a_template_exactly_like_the_default_one_uses_its_python(tmp_path):
-    from interview_publish.sandbox import precompiled
-    from interview_publish.theme import Theme
-
-    env = Theme.for_project(None).env
-    from interview_publish import theme_code
-    from interview_publish.sandbox import settings
-
-    source = (REPO / "templates" / "partials" / "turn.html.j2").read_text(encoding="utf-8")
-    if theme_code.SETTINGS == settings(env):  # made for this Jinja (see the test above for another one)
-        assert precompiled(env, "partials/turn.html.j2", source) is theme_code.TEMPLATES["partials/turn.html.j2"][1]
-    assert precompiled(env, "partials/turn.html.j2", source.replace("turn ", "turn house-")) is None
-    assert precompiled(env, "partials/interview.html.j2", source) is None  # the name is part of the code
+def test_the_next_build_loads_the_compiled_templates_and_compiles_a_changed_one(tmp_path):
     project = make_project(tmp_path / "p")
     (project / "templates" / "partials").mkdir(parents=True)
-    (project / "templates" / "partials" / "turn.html.j2").write_text(source.replace("turn ", "turn house-"))
-    assert run_cli("build", str(project), "-f", "html").returncode == 0
-    assert 'class="turn house-' in outputs(project)["html"].read_text(encoding="utf-8")
+    colophon = project / "templates" / "partials" / "colophon.html.j2"
+    colophon.write_text(COLOPHON, encoding="utf-8")
+    (tmp_path / "tmp").mkdir()
+    env = {"TMPDIR": str(tmp_path / "tmp")}
+    assert run_cli("build", str(project), "-f", "epub,html", "--no-cache", env=env).returncode == 0
+    first = {path.name: path.read_bytes() for path in outputs(project).values()}
+    made = cached_templates(tmp_path / "tmp")
+    default_turn = entry_name(tmp_path / "tmp", "partials/turn.html.j2", REPO / "templates" / "partials" / "turn.html.j2")
+    own_colophon = entry_name(tmp_path / "tmp", "partials/colophon.html.j2", colophon)
+    assert len(made) >= 10 and {default_turn, own_colophon} <= set(made)  # 11 for one interview
+
+    # A new process: every template comes from the cache (no entry written again), the books are the same.
+    assert run_cli("build", str(project), "-f", "epub,html", "--no-cache", env=env).returncode == 0
+    assert cached_templates(tmp_path / "tmp") == made
+    assert {path.name: path.read_bytes() for path in outputs(project).values()} == first
+
+    # The project's colophon changes: Jinja sees its source differ, compiles it again, and only it.
+    colophon.write_text(COLOPHON.replace("Override &amp; Sons", "Second &amp; Sons"), encoding="utf-8")
+    assert run_cli("build", str(project), "-f", "html", "--no-cache", env=env).returncode == 0
+    now = cached_templates(tmp_path / "tmp")
+    assert [entry for entry in made if now[entry] != made[entry]] == [own_colophon]
+    assert "Printed by the Second &amp; Sons press" in outputs(project)["html"].read_text(encoding="utf-8")
+
+
+def hello_project(tmp_path: Path) -> Path:
+    project = tmp_path / "p"
+    (project / "templates").mkdir(parents=True)
+    (project / "templates" / "hello.html.j2").write_text("Hello, {{ name }}!\n", encoding="utf-8")
+    return project
+
+
+def test_the_theme_of_no_project_keeps_nothing(tmp_path, monkeypatch):
+    from interview_publish.theme import Theme
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    theme = Theme.for_project(None)
+    theme.env.get_template("partials/turn.html.j2")
+    assert theme.env.bytecode_cache is None and not list(tmp_path.iterdir())
+
+
+def test_no_cache_folder_to_be_had_is_no_cache(tmp_path, monkeypatch):
+    from interview_publish.theme import Theme
+
+    (tmp_path / "tmp").write_text("a file where the temporary folder should be")
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "tmp"))
+    theme = Theme.for_project(hello_project(tmp_path))
+    assert theme.env.bytecode_cache is None
+    assert theme.render("hello.html.j2", name="Ann") == "Hello, Ann!\n"
+
+
+def test_a_cache_that_cannot_be_written_or_read_is_no_cache(tmp_path, monkeypatch):
+    from jinja2.bccache import bc_magic
+
+    from interview_publish.theme import Theme
+
+    project = hello_project(tmp_path)
+    (tmp_path / "tmp").mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "tmp"))
+    assert Theme.for_project(project).render("hello.html.j2", name="Ann") == "Hello, Ann!\n"
+    [entry] = cached_templates(tmp_path / "tmp")
+    path = tmp_path / "tmp" / f"_jinja2-cache-{os.getuid()}" / entry
+    path.write_bytes(path.read_bytes()[:len(bc_magic) + 3])  # cut short inside what Jinja unpickles
+    assert Theme.for_project(project).render("hello.html.j2", name="Bob") == "Hello, Bob!\n"
+    assert len(path.read_bytes()) > len(bc_magic) + 3  # compiled again and written whole
+
+    theme = Theme.for_project(project)
+    assert theme.env.bytecode_cache is not None
+    shutil.rmtree(path.parent)
+    path.parent.write_text("the folder is gone: a file stands there")  # writing an entry fails
+    (project / "templates" / "hello.html.j2").write_text("Goodbye, {{ name }}.\n", encoding="utf-8")
+    assert theme.render("hello.html.j2", name="Cy") == "Goodbye, Cy.\n"
+
+
+@pytest.mark.skipif(os.getuid() != 0, reason="giving the folder to another user needs root")
+def test_a_cache_folder_of_another_user_is_not_used(tmp_path, monkeypatch):
+    from interview_publish.theme import Theme
+
+    folder = tmp_path / "_jinja2-cache-0"
+    folder.mkdir(mode=0o700)
+    os.chown(folder, 65534, 65534)  # nobody's: what it holds could be anything
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    theme = Theme.for_project(hello_project(tmp_path))
+    assert theme.env.bytecode_cache is None
+    assert theme.render("hello.html.j2", name="Ann") == "Hello, Ann!\n"
+    assert not list(folder.iterdir())

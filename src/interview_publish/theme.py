@@ -36,13 +36,16 @@ class Theme:
     """Ordered theme folders: a project's own templates/ and styles/ override the default file by file."""
 
     dirs: tuple[Path, ...]
+    keep_compiled: bool = False  # keep the compiled templates for the next build (template_cache.py)
 
     @classmethod
     def for_project(cls, root: Path | None) -> "Theme":
+        """The theme of the project at ``root`` (None: the default theme alone); a project's builds keep
+        their compiled templates between runs."""
         dirs = [default_theme_dir()]
         if root is not None and root.resolve() != dirs[0].resolve():
             dirs.insert(0, root.resolve())
-        return cls(tuple(dirs))
+        return cls(tuple(dirs), keep_compiled=root is not None)
 
     @property
     def roots(self) -> tuple[Path, ...]:
@@ -53,19 +56,19 @@ class Theme:
 
     @cached_property
     def env(self):
-        """A sandboxed Jinja environment that escapes everything, refuses undefined names and loads
-        templates only from inside the theme folders."""
+        """Jinja's sandboxed environment, escaping everything, refusing undefined names and loading templates
+        only from inside the theme folders."""
         import jinja2
+        from jinja2.sandbox import SandboxedEnvironment
 
-        from .renderers.markup import render_inlines
-        from .sandbox import ThemeEnvironment
+        from .inline_html import render_inlines
 
         loader = jinja2.ChoiceLoader([
             jinja2.PrefixLoader({DEFAULT_PREFIX: contained_loader([self.default_dir / "templates"], self.roots)},
                                 delimiter=":"),
             contained_loader([d / "templates" for d in self.dirs if (d / "templates").is_dir()], self.roots),
         ])
-        env = ThemeEnvironment(
+        env = SandboxedEnvironment(
             loader=loader,
             autoescape=True,
             undefined=jinja2.StrictUndefined,
@@ -75,6 +78,10 @@ class Theme:
             lstrip_blocks=True,
         )
         env.filters["inlines"] = render_inlines
+        if self.keep_compiled:
+            from .template_cache import template_code_cache
+
+            env.bytecode_cache = template_code_cache(env)
         return env
 
     def render(self, template: str, **context) -> str:

@@ -1,10 +1,11 @@
-"""Inline model nodes to escaped (X)HTML, shared by every renderer."""
+"""Inline model nodes to escaped (X)HTML: the themes' ``inlines`` filter (theme.py), below the renderers that
+render the templates using it."""
 
 from __future__ import annotations
 
 from markupsafe import Markup, escape
 
-from ..model import Cue, Emphasis, Inline, Paragraph, Strong, Text, plain_text
+from .model import Cue, Emphasis, Inline, Paragraph, Strong, Text, plain_text
 
 
 def render_inlines(value: Paragraph | tuple[Inline, ...], breaks: tuple[tuple[int, Markup], ...] = ()) -> Markup:
