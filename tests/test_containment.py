@@ -315,7 +315,8 @@ def allowed_roots(project: Path) -> list[Path]:
     - Python and its packages: sys.prefix (the venv), sys.base_prefix (the standard library), the
       interview_publish package itself (imports read .py/.pyc files);
     - the system temporary folder: WeasyPrint writes the @font-face fonts it loaded there for fontconfig,
-      and ctypes.util.find_library (locating Pango) uses temporary files;
+      ctypes.util.find_library (locating Pango) uses temporary files, and Jinja keeps the compiled
+      templates there (template_cache.py);
     - /dev/null (the output of the helpers find_library starts)."""
     import interview_publish
 
