@@ -8,8 +8,7 @@ from dataclasses import dataclass
 
 from .errors import Problem
 from .model import Cue, Emphasis, Interview, Publication, Strong
-from .readers.boilerplate import boilerplate_reason
-from .readers.text_input import SourceParagraph
+from .web_leftovers import boilerplate_reason
 
 # Filler words: \b(?:um+|uh+|erm|er|hmm+|you know|i mean|sort of|kind of)\b, ignoring case. As for LONG_NAME, the
 # first letter comes first, from a set (every letter one of u e h y i s k matches when case is ignored: also
@@ -87,7 +86,7 @@ def lint_interview(interview: Interview) -> list[Finding]:
             found.append(Finding("empty-turn", "warning", "a turn with a label and no words", path, turn.line,
                                  "delete the label, or fill in what was said"))
         for paragraph in turn.paragraphs:
-            if boilerplate_reason(SourceParagraph(paragraph.text, paragraph.line or 0)):
+            if boilerplate_reason(paragraph.text):
                 found.append(Finding("web-leftover", "warning", f'"{paragraph.text}" looks like web page furniture',
                                      path, paragraph.line, "remove it with a [[corrections]] entry or in the source"))
             found += balance(paragraph.text, path, paragraph.line)

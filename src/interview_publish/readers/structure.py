@@ -20,8 +20,8 @@ from pathlib import Path
 
 from ..errors import Problem, PublishError
 from ..model import Interview, Participant, Removal, Turn
+from ..web_leftovers import body_boilerplate_reason, boilerplate_reason, is_tail_marker
 from .assemble import build_blocks
-from .boilerplate import body_boilerplate_reason, boilerplate_reason, is_tail_marker
 from .fixes import apply_fixes, check_fixes
 from .header import introduces, is_byline, is_source_note, people_introduced, read_people
 from .inline import markdown_plain

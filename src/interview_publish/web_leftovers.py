@@ -1,11 +1,9 @@
-"""Recognise web leftovers (comment prompts, share links, menus) at the edges of a pasted transcript."""
+"""Recognise web leftovers (comment prompts, share links, menus, credits) in a paragraph's text: the readers
+drop them from a pasted transcript (readers/structure.py), lint points at those that remain (lint.py)."""
 
 from __future__ import annotations
 
 import re
-
-from ..model import Removal
-from .text_input import SourceParagraph
 
 # Whole paragraphs that are page furniture, not speech. Matched case-insensitively.
 _PATTERNS: tuple[tuple[str, str], ...] = (
@@ -49,13 +47,11 @@ _TAIL_MARKERS = re.compile(
     r"references|bibliography|further reading|sources|links|additional links|"
     r"ссылки(?: .{1,40})?|литература|weiterführende links|quellen|literatur|références|liens|referencias|enlaces)\W*$",
     re.IGNORECASE)
-TAIL_WINDOW = 8  # how close to the end such a heading must be
 _COMPILED = tuple((re.compile(rf"^\W*(?:{p})\W*$", re.IGNORECASE), reason) for p, reason in _PATTERNS)
 
 
-def boilerplate_reason(paragraph: SourceParagraph | str) -> str | None:
+def boilerplate_reason(text: str) -> str | None:
     """Why this paragraph is a web leftover at the edge of a text, or None if it is real text."""
-    text = paragraph if isinstance(paragraph, str) else paragraph.text
     if len(text) > 240:
         return None
     for pattern, reason in _COMPILED:
@@ -84,25 +80,3 @@ def body_boilerplate_reason(text: str) -> str | None:
             return reason
     return None
 
-
-def strip_edges(paragraphs: list[SourceParagraph], removed: list[Removal]) -> list[SourceParagraph]:
-    """Drop web leftovers from the start and the end, recording each one."""
-    start, end = 0, len(paragraphs)
-    while start < end and (reason := boilerplate_reason(paragraphs[start])):
-        removed.append(Removal(paragraphs[start].line, paragraphs[start].text, reason))
-        start += 1
-    tail: list[Removal] = []
-    for index in range(max(start + 1, end - TAIL_WINDOW), end):
-        if _TAIL_MARKERS.match(paragraphs[index].text):
-            marker = paragraphs[index].text.strip()
-            for paragraph in reversed(paragraphs[index:end]):
-                reason = (boilerplate_reason(paragraph) or "trailing page section" if paragraph is paragraphs[index]
-                          else f'after "{marker}"')
-                tail.append(Removal(paragraph.line, paragraph.text, reason))
-            end = index
-            break
-    while end > start and (reason := boilerplate_reason(paragraphs[end - 1])):
-        tail.append(Removal(paragraphs[end - 1].line, paragraphs[end - 1].text, reason))
-        end -= 1
-    removed.extend(reversed(tail))
-    return paragraphs[start:end]
